@@ -1,0 +1,124 @@
+"""Plan and render every generated page of the site, in every language.
+
+A page is known by its source path (``cy/working-with-others/partnership.md``); its URL and the
+links between pages follow from that, the same way for every generator adapter.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .language import Language
+from .localise import localise
+from .project import Project
+from .render import Renderer
+from .schema import Sheet, Site
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it goes, in which language, and its finished HTML body."""
+
+    src_uri: str
+    lang: str
+    title: str
+    description: str
+    html: str
+    kind: str
+    toc: tuple[TocEntry, ...] = ()
+    alternates: dict[str, str] = field(default_factory=dict)
+
+
+def src_uri(lang: str, path: str) -> str:
+    """``working-with-others/partnership.md`` in English, under ``cy/`` in Welsh."""
+    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a source path: ``a/b.md`` -> ``a/b/`` (or ``a/b.html``)."""
+    stem = uri[: -len(".md")]
+    if posixpath.basename(stem) == "index":
+        return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_href(target: str, source: str, directory_urls: bool = True) -> str:
+    """A link from page ``source`` to page ``target`` (both source paths) that works anywhere."""
+    to, here = page_url(target, directory_urls), page_url(source, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath("/" + to, "/" + base)
+    if to.endswith("/") or not to:
+        rel = rel.rstrip("/") + "/"
+        if not directory_urls:
+            rel += "index.html"
+    return "./" if rel == "./" else rel
+
+
+def sheet_path(sheet: Sheet) -> str:
+    return f"{sheet.series}/{sheet.id}.md"
+
+
+def display_url(url: str) -> str:
+    """``https://www.cavs.org.uk/`` -> ``www.cavs.org.uk``, as the printed sheet shows it."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
+               directory_urls: bool = True) -> list[PageSpec]:
+    """The home page and every sheet page, in every language, with their alternates."""
+    pages: list[PageSpec] = []
+    codes = [language.code for language in languages]
+    for language in languages:
+        site = localise(project.site, "site", language)
+        series_by_id = {s.id: s for s in site.series}
+        home = src_uri(language.code, "index.md")
+        sheets = [localise(sheet, sheet.id, language) for sheet in project.sheets]
+        listing = [
+            {"series": series, "sheets": [
+                {"sheet": sheet, "href": relative_href(src_uri(language.code, sheet_path(sheet)), home, directory_urls)}
+                for sheet in sheets if sheet.series == series.id
+            ]}
+            for series in site.series
+        ]
+        title = language.gettext("Information sheets")
+        pages.append(PageSpec(
+            src_uri=home, lang=language.code, title=title, kind="home",
+            description=language.gettext("Short guidance for charities and community groups, from your local county voluntary council."),
+            html=renderer.render("home.html", language, publisher=project.publisher, series=[e for e in listing if e["sheets"]]),
+            toc=tuple(TocEntry(2, e["series"].id, f"{e['series'].number}. {e['series'].title}") for e in listing if e["sheets"]),
+            alternates={code: src_uri(code, "index.md") for code in codes},
+        ))
+        for sheet in sheets:
+            uri = src_uri(language.code, sheet_path(sheet))
+            pages.append(PageSpec(
+                src_uri=uri, lang=language.code, kind="sheet",
+                title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
+                html=renderer.render(
+                    "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
+                    series=series_by_id[sheet.series], display_url=display_url,
+                    home_href=relative_href(home, uri, directory_urls),
+                ),
+                toc=sheet_toc(sheet, site),
+                alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},
+            ))
+    return pages
+
+
+def sheet_toc(sheet: Sheet, site: Site) -> tuple[TocEntry, ...]:
+    """The outline of a sheet page: its h2 sections, then the footer's two headings."""
+    entries = [TocEntry(2, s.id, str(s.heading)) for s in sheet.sections if s.heading]
+    entries += [TocEntry(2, "disclaimer", str(site.disclaimer.heading)),
+                TocEntry(2, "contact", str(site.further_information))]
+    return tuple(entries)

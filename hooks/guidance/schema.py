@@ -1,0 +1,166 @@
+"""The content model: what a sheet, the site and a publisher profile may contain.
+
+These frozen pydantic models are both the schema that validates the YAML and the model the
+renderer reads. YAML keys are the field names. Fields typed ``Prose`` are translatable text, given
+in English in the content files (Markdown inline syntax allowed: ``*italics*``, links).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), "translatable"]
+Plain = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Number = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+LANGUAGES = ("en", "cy")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Item(Strict):
+    """One sentence or paragraph with a stable id (a list item, a paragraph, a question)."""
+
+    id: Id
+    text: Prose
+
+
+class Question(Item):
+    """A checklist question; it may have sub-items answered on their own."""
+
+    items: tuple[Item, ...] = ()
+
+
+class Group(Strict):
+    id: Id
+    heading: Prose | None = None
+    items: tuple[Question, ...] = Field(min_length=1)
+
+
+class Points(Strict):
+    """Advantages or disadvantages: an optional lead-in, then a list and/or paragraphs."""
+
+    lead: Prose | None = None
+    items: tuple[Item, ...] = ()
+    paragraphs: tuple[Item, ...] = ()
+
+
+class Model(Strict):
+    id: Id
+    number: Number
+    title: Prose
+    description: tuple[Item, ...] = Field(min_length=1)
+    advantages: Points | None = None
+    disadvantages: Points | None = None
+
+
+class Level(Strict):
+    id: Id
+    number: Number
+    title: Prose
+    paragraphs: tuple[Item, ...] = Field(min_length=1)
+
+
+class SectionBase(Strict):
+    id: Id
+    heading: Prose | None = None
+    intro: tuple[Item, ...] = ()
+
+
+class TextSection(SectionBase):
+    type: Literal["text"]
+    paragraphs: tuple[Item, ...] = Field(min_length=1)
+
+
+class ListSection(SectionBase):
+    type: Literal["list"]
+    items: tuple[Item, ...] = Field(min_length=1)
+
+
+class ChecklistSection(SectionBase):
+    """Questions in groups; the site turns every checklist into a self-check."""
+
+    type: Literal["checklist"]
+    groups: tuple[Group, ...] = Field(min_length=1)
+
+
+class ModelsSection(SectionBase):
+    type: Literal["models"]
+    models: tuple[Model, ...] = Field(min_length=1)
+
+
+class LevelsSection(SectionBase):
+    type: Literal["levels"]
+    levels: tuple[Level, ...] = Field(min_length=1)
+
+
+Section = Annotated[
+    Union[TextSection, ListSection, ChecklistSection, ModelsSection, LevelsSection],
+    Field(discriminator="type"),
+]
+
+
+class Sheet(Strict):
+    id: Id
+    series: Id
+    number: Number
+    title: Prose
+    summary: Prose
+    last_updated: date
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+
+class Series(Strict):
+    id: Id
+    number: Number
+    title: Prose
+
+
+class Producer(Strict):
+    name: Plain
+    phone: Plain
+    website: Annotated[str, StringConstraints(pattern=r"^https?://")]
+
+
+class Disclaimer(Strict):
+    heading: Prose
+    text: Prose
+
+
+class Site(Strict):
+    producer: Producer
+    produced_by: Prose
+    further_information: Prose
+    disclaimer: Disclaimer
+    series: tuple[Series, ...] = Field(min_length=1)
+
+
+class Localised(Strict):
+    """A profile text given in each language by the publisher (English required)."""
+
+    en: Plain
+    cy: Plain | None = None
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang, None) or self.en
+
+
+class Publisher(Strict):
+    """Everything that names the local council: one file per council."""
+
+    id: Id
+    name: Localised
+    strapline: Localised
+    address: Localised
+    charity_number: Plain
+    phone: Plain
+    fax: Plain | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    website: Annotated[str, StringConstraints(pattern=r"^https?://")]
+    logo: Plain | None = None
+    brand_colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None

@@ -1,0 +1,173 @@
+"""Check parsed YAML against the content model and say, for each problem, where and what."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .source import Document, Loc, _is_tag, field_path
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_document(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """The validated model, or None and every problem found in the document."""
+    problems = duplicate_ids(document)
+    try:
+        validated = model.model_validate(document.data)
+    except ValidationError as error:
+        details = error.errors()
+        problems += [_problem(document, model, d) for d in details if not _echo(d, details)]
+        return None, problems
+    return (None if problems else validated), problems
+
+
+def _echo(detail: dict[str, Any], details: list[dict[str, Any]]) -> bool:
+    """A list is 'too short' when its items failed: that echo hides the real problem."""
+    loc = detail["loc"]
+    return detail["type"] == "too_short" and any(
+        len(other["loc"]) > len(loc) and other["loc"][: len(loc)] == loc for other in details
+    )
+
+
+def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
+    loc: Loc = detail["loc"]
+    return Problem(
+        document.file,
+        document.line_of(loc),
+        field_path(loc, document.data) or "(top level)",
+        _message(detail, _fields_at(model, loc[:-1], document.data)),
+    )
+
+
+def _message(detail: dict[str, Any], known_fields: list[str]) -> str:
+    kind, value = detail["type"], detail.get("input")
+    ctx = detail.get("ctx") or {}
+    if kind == "missing":
+        return "required field missing"
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(detail["loc"][-1]), known_fields, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(known_fields)})"
+        return f"unknown key{hint}"
+    if kind == "too_short":
+        return "must not be empty (expected at least one item)"
+    if kind in ("string_type", "string_too_short"):
+        return f"expected text, got {_describe(value)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, got {_describe(value)}"
+    if kind == "model_type" or kind == "model_attributes_type":
+        return f"expected a mapping of keys to values, got {_describe(value)}"
+    if kind.startswith("date"):
+        return f"expected a date as YYYY-MM-DD, got {_describe(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"expected {_pattern_name(ctx.get('pattern', ''))}, got {_describe(value)}"
+    if kind == "union_tag_invalid":
+        return f"unknown section type {_describe(value.get('type') if isinstance(value, Mapping) else value)} (expected one of: {ctx.get('expected_tags')})"
+    if kind == "union_tag_not_found":
+        return "required field missing: 'type' (the kind of section)"
+    if kind == "literal_error":
+        return f"expected {ctx.get('expected')}, got {_describe(value)}"
+    return detail["msg"]
+
+
+_PATTERNS = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id in kebab-case (lower-case letters, digits and hyphens)",
+    r"^[0-9]+(\.[0-9]+)*$": "a number such as '3' or '3.3'",
+    r"^https?://": "a web address starting with https://",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an email address",
+    r"^#[0-9a-fA-F]{6}$": "a colour as #rrggbb",
+}
+
+
+def _pattern_name(pattern: str) -> str:
+    return _PATTERNS.get(pattern, f"text matching {pattern}")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return repr(str(value))
+
+
+def _fields_at(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
+    """The field names of the model that ``loc`` points at, for 'did you mean' hints."""
+    node = data
+    current: Any = model
+    for index, part in enumerate(loc):
+        if _is_tag(node, loc, index):
+            current = _union_member(current, part)
+            continue
+        node = node[part] if isinstance(node, (Mapping, Sequence)) and _has(node, part) else None
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) else None
+        current = _model_in(field.annotation) if field else None
+        if isinstance(node, Mapping) and isinstance(current, tuple):
+            current = _union_member(current, node.get("type"))
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _has(node: Any, part: Any) -> bool:
+    if isinstance(node, Mapping):
+        return part in node
+    return isinstance(part, int) and 0 <= part < len(node)
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model class inside ``X | None``, ``tuple[X, ...]`` or a union of models."""
+    args = getattr(annotation, "__args__", ())
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if getattr(annotation, "__metadata__", None):
+        return _model_in(annotation.__origin__)
+    models = tuple(m for m in map(_model_in, args) if m is not None)
+    flat = tuple(x for m in models for x in (m if isinstance(m, tuple) else (m,)))
+    return flat[0] if len(flat) == 1 else (flat or None)
+
+
+def _union_member(current: Any, tag: Any) -> Any:
+    for member in current if isinstance(current, tuple) else ():
+        literal = member.model_fields.get("type")
+        if literal and tag in getattr(literal.annotation, "__args__", ()):
+            return member
+    return current
+
+
+def duplicate_ids(document: Document) -> list[Problem]:
+    """Ids must be unique within a file: saved answers and translations are keyed by them."""
+    seen: dict[str, Loc] = {}
+    problems = []
+    for loc, value in _ids(document.data, ()):
+        if value in seen:
+            first = seen[value]
+            problems.append(Problem(
+                document.file, document.line_of(loc, tagged=False), field_path(loc, document.data, tagged=False),
+                f"duplicate id '{value}' (first used at line {document.line_of(first, tagged=False)}); ids must be unique",
+            ))
+        else:
+            seen[value] = loc
+    return problems
+
+
+def _ids(node: Any, loc: Loc):
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key == "id" and isinstance(value, str):
+                yield (*loc, key), value
+            else:
+                yield from _ids(value, (*loc, key))
+    elif isinstance(node, Sequence) and not isinstance(node, str):
+        for index, value in enumerate(node):
+            yield from _ids(value, (*loc, index))
