@@ -11,6 +11,8 @@ import copy
 import os
 from pathlib import Path
 
+from markupsafe import escape
+
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
@@ -27,9 +29,10 @@ def on_pre_build(config) -> None:
     global _build
     root = Path(config.config_file_path).parent
     options = config.extra.get("guidance", {})
+    content = os.environ.get("GUIDANCE_CONTENT") or options.get("content", "content_src")
     publisher = os.environ.get("GUIDANCE_PUBLISHER") or options.get("publisher", "content_src/publishers/cavs.yml")
     try:
-        _build = build_site(root / options.get("content", "content_src"), root / publisher,
+        _build = build_site(root / content, root / publisher,
                             list(options.get("languages", ["en"])), directory_urls=config.use_directory_urls)
     except ContentError as error:
         raise PluginError(str(error)) from None
@@ -42,8 +45,12 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+# MkDocs renders the theme without autoescaping: content text that reaches the theme as a title,
+# a description or a table-of-contents entry is escaped here, where it crosses over.
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    page.meta.update(_build.meta_for(page.file.src_uri))
+    meta = _build.meta_for(page.file.src_uri)
+    page.meta.update({key: escape(value) if key in ("title", "description") else value for key, value in meta.items()})
     return "" if _build.page(page.file.src_uri) else markdown
 
 
@@ -51,7 +58,7 @@ def on_page_content(html: str, page, config, files) -> str:
     spec = _build.page(page.file.src_uri)
     if spec is None:
         return html
-    page.toc = get_toc([{"level": e.level, "id": e.id, "name": e.title, "children": []} for e in spec.toc])
+    page.toc = get_toc([{"level": e.level, "id": e.id, "name": escape(e.title), "children": []} for e in spec.toc])
     return spec.html
 
 
@@ -59,7 +66,7 @@ def on_page_context(context, page, config, nav):
     """Give the theme the page's own language: site name, interface strings, the other page."""
     language = _build.language(page_language(page.file.src_uri))
     localised = copy.copy(config)
-    localised["site_name"] = _build.site_name(language.code)
+    localised["site_name"] = escape(_build.site_name(language.code))
     context["config"] = localised
     context["_"] = language.gettext
     context["alternates"] = {code: page_url(uri, config.use_directory_urls)

@@ -50,29 +50,41 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
     sheets: list[tuple[Sheet, Document]] = []
     for path in sheet_files:
         sheet, document = read(path, Sheet)
+        if site and document:
+            problems += _series_check(site, document)
         if sheet:
             sheets.append((sheet, document))
-    if site:
-        problems += _cross_checks(site, sheets)
+    problems += _uniqueness_checks(sheets)
     if problems:
         raise ContentError(problems)
     ordered = sorted((s for s, _ in sheets), key=lambda s: tuple(int(n) for n in s.number.split(".")))
     return Project(site=site, publisher=publisher, sheets=tuple(ordered))
 
 
-def _cross_checks(site: Site, sheets: list[tuple[Sheet, Document]]) -> list[Problem]:
-    """What no single file can check: series exist, sheet ids and numbers are unique."""
-    problems = []
+def _series_check(site: Site, document: Document) -> list[Problem]:
+    """A sheet names a series from site.yml and is numbered within it (checked on the raw file,
+    so that it is reported together with the sheet's other problems)."""
+    data = document.data if isinstance(document.data, dict) else {}
     series = {s.id: s for s in site.series}
+    name, number = data.get("series"), str(data.get("number", ""))
+    if not isinstance(name, str):
+        return []
+    if name not in series:
+        return [Problem(document.file, document.line_of(("series",)), "series",
+                        f"unknown series '{name}' (expected one of: {', '.join(series)})")]
+    prefix = series[name].number + "."
+    if number and not number.startswith(prefix):
+        return [Problem(document.file, document.line_of(("number",)), "number",
+                        f"expected a number in series {series[name].number}, such as '{prefix}1', got '{number}'")]
+    return []
+
+
+def _uniqueness_checks(sheets: list[tuple[Sheet, Document]]) -> list[Problem]:
+    """Sheet ids and numbers are unique across files: pages and saved answers hang on them."""
+    problems = []
     seen_ids: dict[str, str] = {}
     seen_numbers: dict[str, str] = {}
     for sheet, document in sheets:
-        if sheet.series not in series:
-            problems.append(Problem(document.file, document.line_of(("series",)), "series",
-                                    f"unknown series '{sheet.series}' (expected one of: {', '.join(series)})"))
-        elif not sheet.number.startswith(series[sheet.series].number + "."):
-            problems.append(Problem(document.file, document.line_of(("number",)), "number",
-                                    f"expected a number in series {series[sheet.series].number}, such as '{series[sheet.series].number}.1', got '{sheet.number}'"))
         for key, seen, value in (("id", seen_ids, sheet.id), ("number", seen_numbers, sheet.number)):
             if value in seen:
                 problems.append(Problem(document.file, document.line_of((key,)), key,

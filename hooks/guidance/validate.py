@@ -36,6 +36,8 @@ def _echo(detail: dict[str, Any], details: list[dict[str, Any]]) -> bool:
 
 def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
     loc: Loc = detail["loc"]
+    if detail["type"].startswith("union_tag"):
+        loc = (*loc, "type")  # point at the section's type, not the whole section
     return Problem(
         document.file,
         document.line_of(loc),
