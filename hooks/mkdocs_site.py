@@ -8,10 +8,10 @@ loaded between builds, and ``on_pre_build`` replaces it each time.
 from __future__ import annotations
 
 import copy
-import os
+import gzip
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -20,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 from guidance.build import SiteBuild, build_site, page_language
 from guidance.pages import page_url
 from guidance.problems import ContentError
+from guidance.settings import settings_from
 
 _build: SiteBuild | None = None
 
@@ -27,13 +28,11 @@ _build: SiteBuild | None = None
 def on_pre_build(config) -> None:
     """Load, validate and render everything before MkDocs touches the site folder."""
     global _build
-    root = Path(config.config_file_path).parent
-    options = config.extra.get("guidance", {})
-    content = os.environ.get("GUIDANCE_CONTENT") or options.get("content", "content_src")
-    publisher = os.environ.get("GUIDANCE_PUBLISHER") or options.get("publisher", "content_src/publishers/cavs.yml")
+    settings = settings_from(config.extra, Path(config.config_file_path).parent,
+                             config.theme.custom_dir,
+                             config.use_directory_urls)
     try:
-        _build = build_site(root / content, root / publisher,
-                            list(options.get("languages", ["en"])), directory_urls=config.use_directory_urls)
+        _build = build_site(settings.content_dir, settings.publisher_file, settings.options)
     except ContentError as error:
         raise PluginError(str(error)) from None
 
@@ -57,9 +56,16 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     spec = _build.page(page.file.src_uri)
     if spec is None:
+        _build.add_written_page(page.file.src_uri, page.title, html)
         return html
-    page.toc = get_toc([{"level": e.level, "id": e.id, "name": escape(e.title), "children": []} for e in spec.toc])
+    page.toc = get_toc([{"level": e.level, "id": e.id, "name": _toc_title(e, spec.lang), "children": []} for e in spec.toc])
     return spec.html
+
+
+def _toc_title(entry, page_lang: str):
+    """A fallback heading keeps its language in the outline too."""
+    title = escape(entry.title)
+    return title if entry.lang == page_lang else Markup(f'<span lang="{escape(entry.lang)}">{title}</span>')
 
 
 def on_page_context(context, page, config, nav):
@@ -72,3 +78,14 @@ def on_page_context(context, page, config, nav):
     context["alternates"] = {code: page_url(uri, config.use_directory_urls)
                              for code, uri in _build.alternates(page.file.src_uri).items()}
     return context
+
+
+def on_post_build(config) -> None:
+    """Each language's search index (written from the content model) and sitemap."""
+    site_dir = Path(config.site_dir)
+    files = {**_build.search_files(), **_build.sitemap_files(config.site_url or "")}
+    for path, text in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0))

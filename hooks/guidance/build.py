@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalogue import Translation, load_translation, strict_problems
 from .language import ENGLISH, Language
-from .pages import DEFAULT_LANGUAGE, PageSpec, plan_pages
+from .localise import messages
+from .pages import DEFAULT_LANGUAGE, PageSpec, page_url, plan_pages, search_location
+from .problems import ContentError
 from .project import Project, load_project
 from .render import Renderer
+from .search import SearchEntry, document_entry, index_files
+from .sitemap import sitemap
+from .settings import Options
 
 
 def page_language(uri: str) -> str:
@@ -23,15 +29,23 @@ def counterpart(uri: str, lang: str) -> str:
     return bare if lang == DEFAULT_LANGUAGE else f"{lang}/{bare}"
 
 
-def load_languages(codes: list[str], content_dir: Path) -> list[Language]:
-    languages = []
-    for code in codes:
-        if code == "en":
-            languages.append(ENGLISH)
-        else:
-            from .catalogue import load_language  # the translation catalogues (issue: bilingual site)
-            languages.append(load_language(code, content_dir))
-    return languages
+def load_translations(project: Project, content_dir: Path, options: Options) -> list[Translation]:
+    """Each non-English language's catalogue; under strict translations, refuse any gap."""
+    translations = [load_translation(code, content_dir, options.publish_drafts)
+                    for code in options.languages if code != DEFAULT_LANGUAGE]
+    if options.strict_translations:
+        problems = [p for t in translations for p in strict_problems(t, project_messages(project))]
+        if problems:
+            raise ContentError(problems)
+    return translations
+
+
+def project_messages(project: Project) -> list[tuple[str, str]]:
+    """Every translatable (key, English) pair of the site's content."""
+    found = list(messages(project.site, "site"))
+    for sheet in project.sheets:
+        found += messages(sheet, sheet.id)
+    return found
 
 
 @dataclass
@@ -39,7 +53,10 @@ class SiteBuild:
     project: Project
     languages: dict[str, Language]
     pages: list[PageSpec]
+    directory_urls: bool = True
     documents: set[str] = field(default_factory=set)
+
+    written_pages: dict[str, SearchEntry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_uri = {p.src_uri: p for p in self.pages}
@@ -70,10 +87,40 @@ class SiteBuild:
     def site_name(self, lang: str) -> str:
         return self.project.publisher.name.get(lang)
 
+    def add_written_page(self, uri: str, title: str, html: str) -> None:
+        """A hand-written page from docs/, for its language's search index."""
+        lang = page_language(uri)
+        location = search_location(uri, self.language(lang), self.directory_urls)
+        self.written_pages[uri] = document_entry(location, title, html)
 
-def build_site(content_dir: Path, publisher_file: Path, codes: list[str], directory_urls: bool = True) -> SiteBuild:
+    def sitemap_files(self, site_url: str) -> dict[str, str]:
+        """``sitemap.xml`` for English, ``cy/sitemap.xml`` for Welsh: every page, generated or written."""
+        files = {}
+        for code in self.languages:
+            uris = sorted(uri for uri in self.documents if page_language(uri) == code)
+            entries = [(page_url(uri, self.directory_urls),
+                        {lang: page_url(other, self.directory_urls) for lang, other in self.alternates(uri).items()})
+                       for uri in uris if not uri.endswith("404.md")]
+            prefix = "" if code == DEFAULT_LANGUAGE else f"{code}/"
+            files[prefix + "sitemap.xml"] = sitemap(site_url, entries)
+        return files
+
+    def search_files(self) -> dict[str, str]:
+        """Each language's search index, under that language's root (``cy/search/...``)."""
+        files = {}
+        for code in self.languages:
+            entries = [e for p in self.pages if p.lang == code for e in p.search]
+            entries += [e for uri, e in sorted(self.written_pages.items()) if page_language(uri) == code]
+            prefix = "" if code == DEFAULT_LANGUAGE else f"{code}/"
+            files.update({prefix + path: text for path, text in index_files(code, entries).items()})
+        return files
+
+
+def build_site(content_dir: Path, publisher_file: Path, options: Options = Options()) -> SiteBuild:
     """Load, validate, localise and render: raises ContentError before anything is written."""
     project = load_project(content_dir, publisher_file)
-    languages = load_languages(codes, content_dir)
-    pages = plan_pages(project, languages, Renderer(), directory_urls=directory_urls)
-    return SiteBuild(project, {language.code: language for language in languages}, pages)
+    translations = load_translations(project, content_dir, options)
+    languages = [ENGLISH] + [t.language() for t in translations]
+    pages = plan_pages(project, languages, Renderer(), directory_urls=options.directory_urls)
+    return SiteBuild(project, {language.code: language for language in languages}, pages,
+                     directory_urls=options.directory_urls)

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .language import Language
-from .localise import localise
+from .localise import localise, messages
 from .project import Project
 from .render import Renderer
 from .schema import Sheet, Site
+from .search import SearchEntry, entry
 
 DEFAULT_LANGUAGE = "en"
 
@@ -24,6 +25,7 @@ class TocEntry:
     level: int
     id: str
     title: str
+    lang: str
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class PageSpec:
     kind: str
     toc: tuple[TocEntry, ...] = ()
     alternates: dict[str, str] = field(default_factory=dict)
+    search: tuple[SearchEntry, ...] = ()
+    has_drafts: bool = False
 
 
 def src_uri(lang: str, path: str) -> str:
@@ -97,8 +101,11 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
             src_uri=home, lang=language.code, title=title, kind="home",
             description=language.gettext("Short guidance for charities and community groups, from your local county voluntary council."),
             html=renderer.render("home.html", language, publisher=project.publisher, series=[e for e in listing if e["sheets"]]),
-            toc=tuple(TocEntry(2, e["series"].id, f"{e['series'].number}. {e['series'].title}") for e in listing if e["sheets"]),
+            toc=tuple(TocEntry(2, e["series"].id, f"{e['series'].number}. {e['series'].title}", _lang(e["series"].title, language))
+                      for e in listing if e["sheets"]),
             alternates={code: src_uri(code, "index.md") for code in codes},
+            search=(entry(search_location(home, language, directory_urls), title,
+                          [f"{s.number} {s.title}. {s.summary}" for s in sheets]),),
         ))
         for sheet in sheets:
             uri = src_uri(language.code, sheet_path(sheet))
@@ -110,15 +117,40 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
                     series=series_by_id[sheet.series], display_url=display_url,
                     home_href=relative_href(home, uri, directory_urls),
                 ),
-                toc=sheet_toc(sheet, site),
+                toc=sheet_toc(sheet, site, language),
                 alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},
+                search=sheet_search(sheet, site, search_location(uri, language, directory_urls)),
+                has_drafts=any(getattr(text, "state", "") == "draft" for _key, text in messages(sheet, sheet.id)),
             ))
     return pages
 
 
-def sheet_toc(sheet: Sheet, site: Site) -> tuple[TocEntry, ...]:
+def _lang(text: str, language: Language) -> str:
+    return getattr(text, "lang", language.code)
+
+
+def sheet_toc(sheet: Sheet, site: Site, language: Language) -> tuple[TocEntry, ...]:
     """The outline of a sheet page: its h2 sections, then the footer's two headings."""
-    entries = [TocEntry(2, s.id, str(s.heading)) for s in sheet.sections if s.heading]
-    entries += [TocEntry(2, "disclaimer", str(site.disclaimer.heading)),
-                TocEntry(2, "contact", str(site.further_information))]
+    entries = [TocEntry(2, s.id, str(s.heading), _lang(s.heading, language)) for s in sheet.sections if s.heading]
+    entries += [TocEntry(2, "disclaimer", str(site.disclaimer.heading), _lang(site.disclaimer.heading, language)),
+                TocEntry(2, "contact", str(site.further_information), _lang(site.further_information, language))]
     return tuple(entries)
+
+
+def search_location(uri: str, language: Language, directory_urls: bool) -> str:
+    """A page's address relative to its language's root, where that language's index lives."""
+    url = page_url(uri, directory_urls)
+    prefix = "" if language.code == DEFAULT_LANGUAGE else f"{language.code}/"
+    return url[len(prefix):] if url.startswith(prefix) else url
+
+
+def sheet_search(sheet: Sheet, site: Site, location: str) -> tuple[SearchEntry, ...]:
+    """The sheet itself, then one result per section, so a search lands on the right heading."""
+    untitled = [text for s in sheet.sections if not s.heading for _key, text in messages(s, sheet.id)]
+    found = [entry(location, f"{sheet.number} {sheet.title}", [sheet.summary, *untitled])]
+    for section in sheet.sections:
+        if section.heading:
+            texts = [text for _key, text in messages(section, sheet.id) if text is not section.heading]
+            found.append(entry(f"{location}#{section.id}", section.heading, texts))
+    found.append(entry(f"{location}#disclaimer", site.disclaimer.heading, [site.disclaimer.text]))
+    return tuple(found)

@@ -13,6 +13,7 @@ from typing import Any
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
 from markupsafe import Markup, escape
 
 from .language import Language, LocalText
@@ -21,7 +22,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = {"en": "en_GB", "cy": "cy"}
 
 # "js-default": no raw HTML, no typographer; javascript:, vbscript: and data: links are refused.
-_markdown = MarkdownIt("js-default")
+# One extension: `[words]{lang=en}` marks a passage in another language (only `lang` is allowed).
+_markdown = MarkdownIt("js-default").use(attrs_plugin, after=("span_close",), spans=True, allowed=("lang",))
 
 
 def inline_markdown(text: str) -> Markup:

@@ -1,0 +1,223 @@
+"""Translation catalogues: gettext PO files, one per language, read and written with Babel.
+
+Sheet and site texts are keyed by ``msgctxt`` = the stable message key from ``localise.py``
+(``partnership.additional-resources.text``) with the English text as ``msgid``; interface strings
+from the templates have no context. A translation is:
+
+- current:  translated, reviewed by a qualified translator (no flag);
+- draft:    translated, not yet reviewed (flag ``draft``);
+- outdated: the English changed since it was translated (flag ``fuzzy``, or a msgid that no
+            longer matches the English text);
+- missing:  not translated.
+
+Only current translations, and drafts where the site publishes drafts, are shown; anything else
+falls back to English, marked as English.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from .language import Language, LocalText, State
+from .problems import Problem, display_path
+
+DOMAIN = "guidance"
+COPYRIGHT = "WCVA and the county voluntary councils"
+HEADER = """\
+# Translations of the guidance sheets and the site's interface.
+# Each sheet text has msgctxt = its stable key; interface strings have none.
+# Flags: "draft" = translated, not yet reviewed by a qualified translator (remove the flag once
+# reviewed); "fuzzy" = the English changed since this was translated (update, then remove the flag).
+# Update with `scripts/translations extract`; check with `scripts/translations status`."""
+DRAFT = "draft"
+EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+
+
+def catalogue_path(content_dir: Path, code: str) -> Path:
+    return content_dir / "locale" / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def template_path(content_dir: Path) -> Path:
+    return content_dir / "locale" / f"{DOMAIN}.pot"
+
+
+def read_catalogue(path: Path, code: str) -> Catalog:
+    if not path.exists():
+        return Catalog(locale=code, domain=DOMAIN)
+    with path.open("rb") as handle:
+        return read_po(handle, locale=code, domain=DOMAIN)
+
+
+def write_catalogue(catalogue: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    write_po(buffer, catalogue, width=100, include_previous=True, omit_header=False)
+    path.write_bytes(buffer.getvalue())
+
+
+def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[str, str], str]]:
+    """(msgid or (singular, plural), location) for every ``_()``/``ngettext()`` in the templates."""
+    found = []
+    for directory in template_dirs:
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(directory), method_map=[("**.html", "jinja2.ext:babel_extract")],
+            keywords=EXTRACT_KEYWORDS, options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
+        ):
+            found.append((message, f"{directory.name}/{filename}:{lineno}"))
+    return found
+
+
+def build_template(content_messages: Iterable[tuple[str, str]], template_dirs: Iterable[Path]) -> Catalog:
+    """The catalogue template: every English text the site shows, in the order it shows them."""
+    template = Catalog(domain=DOMAIN, project="Guidance sheets", fuzzy=False, header_comment=HEADER,
+                       copyright_holder=COPYRIGHT)
+    for key, english in content_messages:
+        template.add(str(english), context=key, auto_comments=[key])
+    for message, location in interface_messages(template_dirs):
+        path, line = location.rsplit(":", 1)
+        existing = template.get(message if isinstance(message, str) else message[0])
+        if existing:
+            existing.locations.append((path, int(line)))
+        else:
+            template.add(message, locations=[(path, int(line))])
+    return template
+
+
+def update_catalogue(catalogue: Catalog, template: Catalog) -> Catalog:
+    """The catalogue for the new template: unchanged texts keep their translation; a text whose
+    English changed keeps its old translation marked ``fuzzy`` (out of date) with the previous
+    English shown to the translator; texts no longer used become obsolete entries."""
+    by_context = {m.context: m for m in catalogue if m.id and m.context}
+    updated = Catalog(locale=catalogue.locale, domain=DOMAIN, project="Guidance sheets", fuzzy=False,
+                      header_comment=HEADER, copyright_holder=COPYRIGHT,
+                      last_translator=catalogue.last_translator, language_team=catalogue.language_team,
+                      revision_date=catalogue.revision_date)
+    used = set()
+    for entry in template:
+        if not entry.id:
+            continue
+        old = catalogue.get(entry.id, context=entry.context)
+        if old is None and entry.context in by_context:
+            previous = by_context[entry.context]
+            old = Message(entry.id, previous.string, flags=set(previous.flags) | {"fuzzy"},
+                          previous_id=previous.id, context=entry.context)
+            used.add((previous.id if isinstance(previous.id, str) else previous.id[0], previous.context))
+        if old is not None:
+            used.add((old.id if isinstance(old.id, str) else old.id[0], old.context))
+        empty = "" if isinstance(entry.id, str) else ("",) * catalogue.num_plurals
+        updated[entry.id] = Message(
+            entry.id, old.string if old else empty,
+            locations=entry.locations, flags=set(old.flags) if old else set(), auto_comments=entry.auto_comments,
+            previous_id=old.previous_id if old else (), context=entry.context,
+        )
+    for old in catalogue:
+        key = (old.id if isinstance(old.id, str) else old.id[0], old.context)
+        if old.id and key not in used and old.string:
+            updated.obsolete[key] = old
+    return updated
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One language's catalogue, ready for lookups."""
+
+    code: str
+    catalogue: Catalog
+    file: str
+    publish_drafts: bool = True
+
+    def state(self, key: str, english: str) -> tuple[State, str]:
+        """How current the translation of ``key`` is, and the translated text."""
+        message = self._by_context().get(key)
+        if message is None or not message.string:
+            return "missing", ""
+        if message.fuzzy or message.id != english:
+            return "outdated", message.string
+        return ("draft" if DRAFT in message.flags else "current"), message.string
+
+    def lookup(self, key: str, english: str) -> LocalText:
+        state, text = self.state(key, english)
+        if state == "current" or (state == "draft" and self.publish_drafts):
+            return LocalText(text, self.code, state)
+        return LocalText(english, "en", state)
+
+    def _by_context(self) -> dict[str, Message]:
+        cached = self.__dict__.get("_contexts")
+        if cached is None:
+            cached = {m.context: m for m in self.catalogue if m.id and m.context}
+            object.__setattr__(self, "_contexts", cached)
+        return cached
+
+    def interface(self) -> gettext.GNUTranslations:
+        """Interface strings (no context) for templates: fuzzy ones are left out."""
+        subset = Catalog(locale=self.code, domain=DOMAIN, fuzzy=False)
+        for message in self.catalogue:
+            if message.id and not message.context and message.string and not message.fuzzy:
+                subset[message.id] = message
+        buffer = io.BytesIO()
+        write_mo(buffer, subset, use_fuzzy=False)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+
+    def language(self) -> Language:
+        return Language(self.code, ui=self.interface(), lookup=self.lookup)
+
+
+def load_translation(code: str, content_dir: Path, publish_drafts: bool = True) -> Translation:
+    path = catalogue_path(content_dir, code)
+    return Translation(code, read_catalogue(path, code), display_path(path, content_dir.parent), publish_drafts)
+
+
+def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> Counter:
+    """Counts of current, draft, outdated and missing translations among ``messages``."""
+    return Counter(translation.state(key, english)[0] for key, english in messages)
+
+
+def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) -> Counter:
+    counts: Counter = Counter()
+    seen = set()
+    for message, _location in interface_messages(template_dirs):
+        msgid = message if isinstance(message, str) else message[0]
+        if msgid in seen:
+            continue
+        seen.add(msgid)
+        entry = translation.catalogue.get(msgid)
+        if entry is None or not (entry.string if isinstance(entry.string, str) else all(entry.string)):
+            counts["missing"] += 1
+        elif entry.fuzzy:
+            counts["outdated"] += 1
+        else:
+            counts["draft" if DRAFT in entry.flags else "current"] += 1
+    return counts
+
+
+def strict_problems(translation: Translation, messages: Iterable[tuple[str, str]]) -> list[Problem]:
+    """Every missing or out-of-date translation, for the strict build."""
+    problems = []
+    for key, english in messages:
+        state, _text = translation.state(key, english)
+        if state in ("missing", "outdated"):
+            message = translation._by_context().get(key)
+            line = message.lineno if message is not None and message.lineno else 0
+            problems.append(Problem(translation.file, line, key, f"{state} {translation.code} translation (strict translations are on)"))
+    return problems
+
+
+def plural_samples(code: str) -> dict[str, int]:
+    """A number for each plural category of a language (Welsh has six), for plural-aware scripts."""
+    rule = Locale.parse(code).plural_form
+    samples: dict[str, int] = {}
+    for n in range(0, 200):
+        samples.setdefault(rule(n), n)
+    return samples

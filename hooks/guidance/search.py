@@ -1,0 +1,64 @@
+"""Search indexes written from the content model, one per language, in Material's index format.
+
+Writing the index from the model (not by re-parsing every page's HTML) is fast, and keeps each
+language's pages in its own index: a Welsh search finds only Welsh pages. Welsh gets no English
+stemmer or stop words: its index names the language `cy`, for which the site ships its own lunr
+language file (overrides/assets/javascripts/lunr/min/lunr.cy.min.js: trimming, accents, mutations).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+from .render import inline_markdown
+
+SEPARATOR = r"[\s\-]+"
+# Material applies a pipeline only to query terms without its trailing wildcard, so a stemmer would
+# stem the index and not the queries: English keeps Material's default, stop words only.
+PIPELINES = {"en": ["stopWordFilter"], "cy": ["trimmer"]}
+FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One result: a page or a section of it. ``title`` and ``text`` are HTML-safe text."""
+
+    location: str
+    title: str
+    text: str
+
+
+def plain(text: str) -> str:
+    """Content text without its inline Markdown, HTML-escaped (Material shows results as HTML)."""
+    return _TAGS.sub("", str(inline_markdown(text)))
+
+
+def entry(location: str, title: str, texts: Iterable[str]) -> SearchEntry:
+    return SearchEntry(location, plain(title), " ".join(plain(t) for t in texts if t))
+
+
+def document_entry(location: str, title: str, html: str) -> SearchEntry:
+    """A hand-written page, already HTML: its text with the tags taken out."""
+    text = " ".join(_TAGS.sub(" ", html).split())
+    return SearchEntry(location, str(escape(title)), text)
+
+
+def search_index(lang: str, entries: Iterable[SearchEntry]) -> dict:
+    return {
+        "config": {"lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINES.get(lang, ["trimmer"]),
+                   "fields": FIELDS},
+        "docs": [{"location": e.location, "title": e.title, "text": e.text} for e in entries],
+        "options": {"suggest": False},
+    }
+
+
+def index_files(lang: str, entries: Iterable[SearchEntry]) -> dict[str, str]:
+    """The JSON index, and the same as a script for pages opened from disk (file://)."""
+    data = json.dumps(search_index(lang, entries), ensure_ascii=False, separators=(",", ":"))
+    return {"search/search_index.json": data, "search/search_index.js": f"var __index = {data};\n"}
