@@ -10,9 +10,11 @@ from __future__ import annotations
 import copy
 import gzip
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
@@ -23,11 +25,13 @@ from guidance.problems import ContentError
 from guidance.settings import settings_from
 
 _build: SiteBuild | None = None
+_theme: dict = {}  # the theme's Jinja environment and navigation, for pages rendered after the build
 
 
 def on_pre_build(config) -> None:
     """Load, validate and render everything before MkDocs touches the site folder."""
     global _build
+    _theme.clear()
     settings = settings_from(config.extra, Path(config.config_file_path).parent,
                              config.theme.custom_dir,
                              config.use_directory_urls)
@@ -35,6 +39,11 @@ def on_pre_build(config) -> None:
         _build = build_site(settings.content_dir, settings.publisher_file, settings.options)
     except ContentError as error:
         raise PluginError(str(error)) from None
+
+
+def on_nav(nav, config, files):
+    _theme["nav"] = nav
+    return nav
 
 
 def on_files(files: Files, config) -> Files:
@@ -68,22 +77,45 @@ def _toc_title(entry, page_lang: str):
     return title if entry.lang == page_lang else Markup(f'<span lang="{escape(entry.lang)}">{title}</span>')
 
 
-def on_page_context(context, page, config, nav):
-    """Give the theme the page's own language: site name, interface strings, the other page."""
-    language = _build.language(page_language(page.file.src_uri))
+def _localise(context, config, code: str):
+    """The theme's context in one language: site name and interface strings."""
+    language = _build.language(code)
     localised = copy.copy(config)
     localised["site_name"] = escape(_build.site_name(language.code))
     context["config"] = localised
     context["_"] = language.gettext
+    return context
+
+
+def on_page_context(context, page, config, nav):
+    """Give the theme the page's own language: site name, interface strings, the other page."""
+    _localise(context, config, page_language(page.file.src_uri))
     context["alternates"] = {code: page_url(uri, config.use_directory_urls)
                              for code, uri in _build.alternates(page.file.src_uri).items()}
     return context
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page MkDocs renders is the English one."""
+    return _localise(context, config, "en") if template_name == "404.html" else context
+
+
+def on_env(env, config, files):
+    _theme["env"] = env
+    return env
+
+
 def on_post_build(config) -> None:
-    """Each language's search index (written from the content model) and sitemap."""
+    """Each language's search index (written from the content model) and sitemap, and the 404
+    page of every other language (MkDocs renders the English one)."""
     site_dir = Path(config.site_dir)
     files = {**_build.search_files(), **_build.sitemap_files(config.site_url or "")}
+    english_404 = site_dir / "404.html"
+    for code in _build.languages:
+        if code != "en" and english_404.exists():
+            context = get_context(_theme["nav"], Files([]), config, base_url=urlsplit(config.site_url or "/").path.rstrip("/"))
+            context["forced_lang"] = code
+            files[f"{code}/404.html"] = _theme["env"].get_template("404.html").render(_localise(context, config, code))
     for path, text in files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
@@ -41,7 +40,7 @@ HEADER = """\
 # reviewed); "fuzzy" = the English changed since this was translated (update, then remove the flag).
 # Update with `scripts/translations extract`; check with `scripts/translations status`."""
 DRAFT = "draft"
-EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2)}
 
 
 def catalogue_path(content_dir: Path, code: str) -> Path:
@@ -67,11 +66,12 @@ def write_catalogue(catalogue: Catalog, path: Path) -> None:
 
 
 def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[str, str], str]]:
-    """(msgid or (singular, plural), location) for every ``_()``/``ngettext()`` in the templates."""
+    """(msgid or (singular, plural), location) for every ``_()``/``gettext()``/``ngettext()`` in
+    the templates and in the core's Python."""
     found = []
     for directory in template_dirs:
         for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(directory), method_map=[("**.html", "jinja2.ext:babel_extract")],
+            str(directory), method_map=[("**.html", "jinja2.ext:babel_extract"), ("**.py", "python")],
             keywords=EXTRACT_KEYWORDS, options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
         ):
             found.append((message, f"{directory.name}/{filename}:{lineno}"))
@@ -212,12 +212,3 @@ def strict_problems(translation: Translation, messages: Iterable[tuple[str, str]
             line = message.lineno if message is not None and message.lineno else 0
             problems.append(Problem(translation.file, line, key, f"{state} {translation.code} translation (strict translations are on)"))
     return problems
-
-
-def plural_samples(code: str) -> dict[str, int]:
-    """A number for each plural category of a language (Welsh has six), for plural-aware scripts."""
-    rule = Locale.parse(code).plural_form
-    samples: dict[str, int] = {}
-    for n in range(0, 200):
-        samples.setdefault(rule(n), n)
-    return samples

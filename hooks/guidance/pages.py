@@ -97,10 +97,12 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
             for series in site.series
         ]
         title = language.gettext("Information sheets")
+        site_drafts = has_drafts(site, "site")
         pages.append(PageSpec(
             src_uri=home, lang=language.code, title=title, kind="home",
             description=language.gettext("Short guidance for charities and community groups, from your local county voluntary council."),
-            html=renderer.render("home.html", language, publisher=project.publisher, series=[e for e in listing if e["sheets"]]),
+            html=renderer.render("home.html", language, publisher=project.publisher, series=[e for e in listing if e["sheets"]],
+                                 draft=site_drafts or any(has_drafts(s, s.id) for s in sheets)),
             toc=tuple(TocEntry(2, e["series"].id, f"{e['series'].number}. {e['series'].title}", _lang(e["series"].title, language))
                       for e in listing if e["sheets"]),
             alternates={code: src_uri(code, "index.md") for code in codes},
@@ -109,20 +111,26 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
         ))
         for sheet in sheets:
             uri = src_uri(language.code, sheet_path(sheet))
+            draft = site_drafts or has_drafts(sheet, sheet.id)
             pages.append(PageSpec(
                 src_uri=uri, lang=language.code, kind="sheet",
                 title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
                 html=renderer.render(
                     "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
-                    series=series_by_id[sheet.series], display_url=display_url,
+                    series=series_by_id[sheet.series], display_url=display_url, draft=draft,
                     home_href=relative_href(home, uri, directory_urls),
                 ),
                 toc=sheet_toc(sheet, site, language),
                 alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},
                 search=sheet_search(sheet, site, search_location(uri, language, directory_urls)),
-                has_drafts=any(getattr(text, "state", "") == "draft" for _key, text in messages(sheet, sheet.id)),
+                has_drafts=draft,
             ))
     return pages
+
+
+def has_drafts(node, scope: str) -> bool:
+    """Whether any text shown is a translation not yet reviewed by a qualified translator."""
+    return any(getattr(text, "state", "") == "draft" for _key, text in messages(node, scope))
 
 
 def _lang(text: str, language: Language) -> str:

@@ -10,13 +10,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_plugin
 from markupsafe import Markup, escape
 
-from .language import Language, LocalText
+from .language import Language
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = {"en": "en_GB", "cy": "cy"}
@@ -28,6 +29,15 @@ _markdown = MarkdownIt("js-default").use(attrs_plugin, after=("span_close",), sp
 
 def inline_markdown(text: str) -> Markup:
     return Markup(_markdown.renderInline(str(text)))
+
+
+def plural_samples(code: str) -> dict[str, int]:
+    """A number in each plural category of a language: {'zero': 0, 'one': 1, 'two': 2, ...}."""
+    rule = Locale.parse(LOCALES.get(code, code)).plural_form
+    samples: dict[str, int] = {}
+    for n in range(200):
+        samples.setdefault(rule(n), n)
+    return samples
 
 
 def long_date(value: date, lang: str) -> str:
@@ -50,13 +60,20 @@ class Renderer:
 
     def render(self, template: str, language: Language, **context: Any) -> str:
         def prose(text: str, block: str = "") -> Markup:
-            """Inline Markdown; a passage in another language carries its own lang attribute."""
+            """Inline Markdown. A text not yet translated is shown in English, marked as English
+            for screen readers, with a short note in the page's language saying so."""
             html = inline_markdown(text)
             lang = getattr(text, "lang", language.code)
-            if lang == language.code:
-                return Markup(f"<{block}>{html}</{block}>") if block else html
-            tag = block or "span"
-            return Markup(f'<{tag} lang="{escape(lang)}">{html}</{tag}>')
+            if lang != language.code:
+                note = escape(language.gettext("(not yet available in this language)"))
+                html = Markup(f'<span lang="{escape(lang)}">{html}</span> <span class="gd-untranslated">{note}</span>')
+            return Markup(f"<{block}>{html}</{block}>") if block else html
+
+        def plural_forms(singular: str, plural: str) -> dict[str, str]:
+            """One message per plural category of the language (Welsh has six), for scripts that
+            count: keys are Intl.PluralRules categories, ``{count}`` stands for the number."""
+            return {category: language.ngettext(singular, plural, n)
+                    for category, n in plural_samples(language.code).items()}
 
         return self.env.get_template(template).render(
             prose=prose,
@@ -65,6 +82,6 @@ class Renderer:
             gettext=language.gettext,
             ngettext=language.ngettext,
             long_date=lambda value: long_date(value, language.code),
-            fallback=lambda text: isinstance(text, LocalText) and text.lang != language.code,
+            plural_forms=plural_forms,
             **context,
         )

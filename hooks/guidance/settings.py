@@ -41,7 +41,7 @@ def settings_from(extra: Mapping, root: Path, custom_dir: str | None = "override
     return Settings(
         content_dir=root / content,
         publisher_file=root / publisher,
-        template_dirs=(TEMPLATES,) + ((root / custom_dir,) if custom_dir else ()),
+        template_dirs=(TEMPLATES.parent,) + ((root / custom_dir,) if custom_dir else ()),
         options=Options(
             languages=tuple(guidance.get("languages", ["en"])),
             publish_drafts=bool(guidance.get("publish_drafts", True)),
