@@ -112,15 +112,16 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
         for sheet in sheets:
             uri = src_uri(language.code, sheet_path(sheet))
             draft = site_drafts or has_drafts(sheet, sheet.id)
+            toc = sheet_toc(sheet, site, language)
             pages.append(PageSpec(
                 src_uri=uri, lang=language.code, kind="sheet",
                 title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
                 html=renderer.render(
                     "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
-                    series=series_by_id[sheet.series], display_url=display_url, draft=draft,
+                    series=series_by_id[sheet.series], display_url=display_url, draft=draft, toc=toc,
                     home_href=relative_href(home, uri, directory_urls),
                 ),
-                toc=sheet_toc(sheet, site, language),
+                toc=toc,
                 alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},
                 search=sheet_search(sheet, site, search_location(uri, language, directory_urls)),
                 has_drafts=draft,
@@ -138,11 +139,11 @@ def _lang(text: str, language: Language) -> str:
 
 
 def sheet_toc(sheet: Sheet, site: Site, language: Language) -> tuple[TocEntry, ...]:
-    """The outline of a sheet page: its h2 sections, then the footer's two headings."""
-    entries = [TocEntry(2, s.id, str(s.heading), _lang(s.heading, language)) for s in sheet.sections if s.heading]
-    entries += [TocEntry(2, "disclaimer", str(site.disclaimer.heading), _lang(site.disclaimer.heading, language)),
-                TocEntry(2, "contact", str(site.further_information), _lang(site.further_information, language))]
-    return tuple(entries)
+    """The outline of a sheet page: its h2 sections, then the footer's two headings.
+    Titles stay LocalText, so a fallback keeps its language wherever the outline is shown."""
+    headings = [(s.id, s.heading) for s in sheet.sections if s.heading]
+    headings += [("disclaimer", site.disclaimer.heading), ("contact", site.further_information)]
+    return tuple(TocEntry(2, anchor, title, _lang(title, language)) for anchor, title in headings)
 
 
 def search_location(uri: str, language: Language, directory_urls: bool) -> str:
