@@ -19,26 +19,45 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from guidance.brand import STYLESHEET
 from guidance.build import SiteBuild, build_site, page_language
+from guidance.handout import DOWNLOADS
 from guidance.pages import page_url
 from guidance.problems import ContentError
 from guidance.settings import settings_from
 
 _build: SiteBuild | None = None
 _theme: dict = {}  # the theme's Jinja environment and navigation, for pages rendered after the build
+SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+def _settings(config):
+    return settings_from(config.extra, Path(config.config_file_path).parent, config.theme.custom_dir,
+                         config.use_directory_urls, site_url=config.site_url or "")
+
+
+def on_config(config):
+    """The ``offline`` variant opens from disk (a zip, a memory stick): pages as ``name.html``, a
+    worker shim so that search runs from ``file://`` (Material's offline plugin, minus its CDN), and
+    no instant navigation, which cannot fetch from disk and would stop every page script there."""
+    if _settings(config).options.offline:
+        config.use_directory_urls = False
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
+        config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
+    return config
 
 
 def on_pre_build(config) -> None:
     """Load, validate and render everything before MkDocs touches the site folder."""
     global _build
     _theme.clear()
-    settings = settings_from(config.extra, Path(config.config_file_path).parent,
-                             config.theme.custom_dir,
-                             config.use_directory_urls)
+    settings = _settings(config)
     try:
         _build = build_site(settings.content_dir, settings.publisher_file, settings.options)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    if _build.brand.logo:
+        config.theme["logo"] = _build.brand.logo_uri
 
 
 def on_nav(nav, config, files):
@@ -49,6 +68,12 @@ def on_nav(nav, config, files):
 def on_files(files: Files, config) -> Files:
     for spec in _build.pages:
         files.append(File.generated(config, spec.src_uri, content=""))
+    files.append(File.generated(config, STYLESHEET, content=_build.brand.stylesheet()))
+    if _build.brand.logo:
+        files.append(File.generated(config, _build.brand.logo_uri, abs_src_path=str(_build.brand.logo)))
+    pdf_dir = _build.handouts.pdf_dir
+    for pdf in sorted(pdf_dir.glob("*.pdf")) if pdf_dir else ():
+        files.append(File.generated(config, f"{DOWNLOADS}/{pdf.name}", abs_src_path=str(pdf)))
     _build.add_documents([f.src_uri for f in files.documentation_pages()])
     return files
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .brand import Brand, load_brand
 from .catalogue import Translation, load_translation, strict_problems
+from .handout import HandoutSettings
 from .language import ENGLISH, Language
 from .localise import messages
 from .pages import DEFAULT_LANGUAGE, PageSpec, page_url, plan_pages, search_location
@@ -55,6 +57,8 @@ class SiteBuild:
     pages: list[PageSpec]
     directory_urls: bool = True
     documents: set[str] = field(default_factory=set)
+    brand: Brand = field(default_factory=Brand)
+    handouts: HandoutSettings = field(default_factory=HandoutSettings)
 
     written_pages: dict[str, SearchEntry] = field(default_factory=dict)
 
@@ -121,6 +125,9 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     project = load_project(content_dir, publisher_file)
     translations = load_translations(project, content_dir, options)
     languages = [ENGLISH] + [t.language() for t in translations]
-    pages = plan_pages(project, languages, Renderer(), directory_urls=options.directory_urls)
+    brand = load_brand(project.publisher, publisher_file)
+    handouts = HandoutSettings(site_url=options.site_url, pdf_dir=options.handouts)
+    pages = plan_pages(project, languages, Renderer(), directory_urls=options.directory_urls,
+                       handouts=handouts, logo_uri=brand.logo_uri)
     return SiteBuild(project, {language.code: language for language in languages}, pages,
-                     directory_urls=options.directory_urls)
+                     directory_urls=options.directory_urls, brand=brand, handouts=handouts)

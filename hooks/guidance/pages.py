@@ -10,6 +10,7 @@ import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .handout import HandoutSettings, make_handout
 from .language import Language
 from .localise import localise, messages
 from .project import Project
@@ -69,6 +70,13 @@ def relative_href(target: str, source: str, directory_urls: bool = True) -> str:
     return "./" if rel == "./" else rel
 
 
+def file_href(path: str, source: str, directory_urls: bool = True) -> str:
+    """A link from page ``source`` to a file of the site (``assets/brand/logo.svg``)."""
+    here = page_url(source, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    return posixpath.relpath("/" + path, "/" + base)
+
+
 def sheet_path(sheet: Sheet) -> str:
     return f"{sheet.series}/{sheet.id}.md"
 
@@ -80,9 +88,14 @@ def display_url(url: str) -> str:
 
 
 def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
-               directory_urls: bool = True) -> list[PageSpec]:
+               directory_urls: bool = True, handouts: HandoutSettings = HandoutSettings(),
+               logo_uri: str = "") -> list[PageSpec]:
     """The home page and every sheet page, in every language, with their alternates."""
     pages: list[PageSpec] = []
+
+    def logo_href(uri: str) -> str:
+        return file_href(logo_uri, uri, directory_urls) if logo_uri else ""
+
     codes = [language.code for language in languages]
     for language in languages:
         site = localise(project.site, "site", language)
@@ -102,7 +115,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
             src_uri=home, lang=language.code, title=title, kind="home",
             description=language.gettext("Short guidance for charities and community groups, from your local county voluntary council."),
             html=renderer.render("home.html", language, publisher=project.publisher, series=[e for e in listing if e["sheets"]],
-                                 draft=site_drafts or any(has_drafts(s, s.id) for s in sheets)),
+                                 draft=site_drafts or any(has_drafts(s, s.id) for s in sheets), logo_href=logo_href(home)),
             toc=tuple(TocEntry(2, e["series"].id, f"{e['series'].number}. {e['series'].title}", _lang(e["series"].title, language))
                       for e in listing if e["sheets"]),
             alternates={code: src_uri(code, "index.md") for code in codes},
@@ -113,13 +126,15 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
             uri = src_uri(language.code, sheet_path(sheet))
             draft = site_drafts or has_drafts(sheet, sheet.id)
             toc = sheet_toc(sheet, site, language)
+            handout = make_handout(handouts, sheet, language.code, page_url(uri, directory_urls))
             pages.append(PageSpec(
                 src_uri=uri, lang=language.code, kind="sheet",
                 title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
                 html=renderer.render(
                     "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
                     series=series_by_id[sheet.series], display_url=display_url, draft=draft, toc=toc,
-                    home_href=relative_href(home, uri, directory_urls),
+                    home_href=relative_href(home, uri, directory_urls), logo_href=logo_href(uri),
+                    handout=handout, pdf_href=file_href(handout.pdf_uri, uri, directory_urls) if handout.pdf_uri else "",
                 ),
                 toc=toc,
                 alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .brand import brand_problems
 from .problems import ContentError, Problem, display_path
 from .schema import Publisher, Series, Sheet, Site
 from .source import Document, load_document
@@ -43,7 +44,9 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
         return validated, document
 
     site, _ = read(content_dir / "site.yml", Site)
-    publisher, _ = read(publisher_file, Publisher)
+    publisher, publisher_doc = read(publisher_file, Publisher)
+    if publisher:
+        problems += brand_problems(publisher, publisher_doc, publisher_file)
     sheet_files = sorted((content_dir / "sheets").glob(f"*/{SHEET_FILE}"))
     if not sheet_files:
         problems.append(Problem(display_path(content_dir / "sheets", root), 0, "", f"no sheets found (expected sheets/<name>/{SHEET_FILE})"))

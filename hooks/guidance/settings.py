@@ -22,6 +22,9 @@ class Options:
     publish_drafts: bool = True
     strict_translations: bool = False
     directory_urls: bool = True
+    site_url: str = ""                # the site's address (MkDocs' site_url): printed with a QR code
+    offline: bool = False             # a copy that opens from disk (GUIDANCE_OFFLINE=1)
+    handouts: Path | None = None      # the PDFs scripts/pdf made, linked from their pages (GUIDANCE_HANDOUTS)
 
 
 @dataclass(frozen=True)
@@ -33,11 +36,14 @@ class Settings:
 
 
 def settings_from(extra: Mapping, root: Path, custom_dir: str | None = "overrides",
-                  directory_urls: bool = True, environ: Mapping[str, str] = os.environ) -> Settings:
+                  directory_urls: bool = True, environ: Mapping[str, str] = os.environ,
+                  site_url: str = "") -> Settings:
     guidance = extra.get("guidance", {}) or {}
     content = environ.get("GUIDANCE_CONTENT") or guidance.get("content", "content_src")
     publisher = environ.get("GUIDANCE_PUBLISHER") or guidance.get("publisher", DEFAULT_PUBLISHER)
     strict = environ.get("GUIDANCE_STRICT_TRANSLATIONS")
+    offline = environ.get("GUIDANCE_OFFLINE")
+    handouts = environ.get("GUIDANCE_HANDOUTS") or guidance.get("handouts")
     return Settings(
         content_dir=root / content,
         publisher_file=root / publisher,
@@ -47,6 +53,9 @@ def settings_from(extra: Mapping, root: Path, custom_dir: str | None = "override
             publish_drafts=bool(guidance.get("publish_drafts", True)),
             strict_translations=strict == "1" if strict is not None else bool(guidance.get("strict_translations", False)),
             directory_urls=directory_urls,
+            site_url=site_url,
+            offline=offline in ("1", "true") if offline is not None else bool(guidance.get("offline", False)),
+            handouts=root / handouts if handouts else None,
         ),
     )
 

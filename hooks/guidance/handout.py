@@ -1,0 +1,69 @@
+"""What a sheet carries when it leaves the screen: its web address, a QR code of that address,
+and the ready-made PDF handout when one was built (``scripts/pdf``).
+
+The address is known only when the site's address is configured (``site_url``); the QR code is
+drawn here, at build time, as inline SVG: nothing is fetched from a service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import segno
+from markupsafe import Markup
+
+from .schema import Sheet
+
+DOWNLOADS = "downloads"
+
+
+@dataclass(frozen=True)
+class HandoutSettings:
+    """Per build: the site's address (may be empty) and the folder of PDFs built for it (if any)."""
+
+    site_url: str = ""
+    pdf_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Per sheet page: what the printed sheet and the page's download link show."""
+
+    pdf_name: str
+    address: str = ""
+    qr: Markup | None = None
+    pdf_uri: str = ""
+    pdf_kb: int = 0
+
+
+def pdf_name(sheet: Sheet, lang: str) -> str:
+    """``3.3-partnership-en.pdf``: the file the PDF step writes and the page links to."""
+    return f"{sheet.number}-{sheet.id}-{lang}.pdf"
+
+
+def page_address(site_url: str, url: str) -> str:
+    """The page's full web address: the site's address (sub-path included) and the page's URL."""
+    return f"{site_url.rstrip('/')}/{url}" if site_url else ""
+
+
+def qr_code(address: str) -> Markup:
+    """A QR code of ``address`` as inline SVG, with its quiet zone; no style attribute or element."""
+    svg = segno.make(address, error="m", micro=False).svg_inline(
+        scale=1, border=4, omitsize=True, svgclass="gd-qr", lineclass=None, dark="#000", light="#fff")
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
+
+
+def make_handout(settings: HandoutSettings, sheet: Sheet, lang: str, url: str) -> Handout:
+    """The handout of one sheet page, ``url`` being the page's URL within the site."""
+    name = pdf_name(sheet, lang)
+    address = page_address(settings.site_url, url)
+    pdf = settings.pdf_dir / name if settings.pdf_dir else None
+    found = pdf is not None and pdf.is_file()
+    return Handout(
+        pdf_name=name,
+        address=address,
+        qr=qr_code(address) if address else None,
+        pdf_uri=f"{DOWNLOADS}/{name}" if found else "",
+        pdf_kb=max(1, round(pdf.stat().st_size / 1024)) if found else 0,
+    )
