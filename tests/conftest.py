@@ -116,3 +116,22 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def print_to_pdf(page, url: str, path: Path) -> Path:
+    """What a reader gets from the browser's Print: the page printed to an A4 PDF by Chromium."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.pdf(path=str(path), format="A4")
+    return path
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The text of a PDF (or of one of its pages), as pdftotext extracts it."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout

@@ -40,7 +40,7 @@ def test_a_second_publisher_profile_changes_every_place_the_council_is_named(tmp
     assert result.returncode == 0, result.stderr
     pages = [p for p in site.rglob("*.html")]
     assert len(pages) >= 3
-    for path in pages:
+    for path in [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".js", ".css", ".xml")]:
         html = path.read_text(encoding="utf-8")
         for word in CAVS_WORDS:
             assert word not in html, f"{word!r} left in {path.relative_to(site)}"
@@ -52,6 +52,21 @@ def test_a_second_publisher_profile_changes_every_place_the_council_is_named(tmp
         assert word in text
     assert sheet.title.get_text(strip=True) == "3.3 Partnership - Example County Voluntary Action"
     assert "mailto:hello@example-cvc.org.uk" in {a["href"] for a in sheet.find_all("a")}
+
+    # Its brand colour, from a stylesheet of the site's own (no inline style), and its logo
+    assert ":root { --gd-brand: #6a1b9a; --gd-brand-dark: #4a136c; }" in (site / "assets" / "brand.css").read_text()
+    assert "assets/brand.css" in [link["href"].removeprefix("../../") for link in sheet.select("link[rel=stylesheet]")]
+    assert (site / "assets" / "brand" / "logo.svg").read_bytes() == (FIXTURES / "example-logo.svg").read_bytes()
+    for where in (".md-header .md-logo img", ".gd-masthead img.gd-masthead__logo"):
+        assert sheet.select_one(where)["src"] == "../../assets/brand/logo.svg", where
+    assert parse(site / "index.html").select_one(".gd-masthead img.gd-masthead__logo")["src"] == "assets/brand/logo.svg"
+
+
+def test_the_default_profile_has_no_logo_and_the_default_colour(site, sheet_page):
+    assert "--gd-brand" not in (site / "assets" / "brand.css").read_text()
+    assert not (site / "assets" / "brand").exists()
+    assert sheet_page.select_one(".gd-masthead__logo") is None
+    assert sheet_page.select_one(".md-header .md-logo svg") is not None
 
 
 def test_home_page_lists_the_series_and_its_sheets(site):

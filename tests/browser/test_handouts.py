@@ -1,0 +1,39 @@
+"""The optional PDF step (scripts/pdf) makes a ready-made handout of every sheet, in every language,
+and only then does the sheet's page offer it for download."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, page_text, parse, pdf_pages, pdf_text
+
+PDF = "3.3-partnership-en.pdf"
+
+
+def test_the_pdf_step_makes_the_sheets_handout_and_links_it_from_the_page(browser, tmp_path):
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "scripts/handouts.py", str(site)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    pdf = site / "downloads" / PDF
+    assert f"site/downloads/{PDF}  {round(pdf.stat().st_size / 1024)} KB" in result.stdout
+
+    text = " ".join(pdf_text(pdf).split())
+    for words in ["Carmarthenshire Association of Voluntary Services", "3.3 Partnership", "Possible benefits",
+                  "Setting up the partnership - a checklist", "Are the roles and responsibilities of all partners clearly defined and agreed?",
+                  "The information provided in this sheet is intended for guidance only.", "Last updated: 30 June 2017"]:
+        assert words in text, words
+    assert pdf_pages(pdf) <= 5
+    assert "127.0.0.1" not in text  # the address it was printed from is this machine's, not the site's
+
+    page = parse(site / "working-with-others" / "partnership" / "index.html")
+    link = page.select_one(".gd-handout-actions__download")
+    assert link["href"] == f"../../downloads/{PDF}"
+    assert page_text(link) == f"Download this sheet as a PDF (PDF, {round(pdf.stat().st_size / 1024)} KB)"
+
+
+def test_the_plain_build_offers_no_pdf(site, sheet_page):
+    assert sheet_page.select_one(".gd-handout-actions__download") is None
+    assert not (site / "downloads").exists()

@@ -1,0 +1,156 @@
+"""Printing a sheet page gives an A4 handout that stands on its own, like the original sheet:
+the publisher at the top, all the guidance, the checklist with boxes to tick, both contact blocks,
+the disclaimer, the dates, and the page's address (with a QR code when the site's address is set).
+Printed by Chromium to PDF, then read back with poppler's pdftotext, as a reader would see it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from build.test_series_and_publisher import CAVS_WORDS
+from conftest import (FIXTURES, mkdocs_build, page_text, parse, pdf_pages, pdf_text, print_to_pdf,
+                      serve)
+
+SHEET = "working-with-others/partnership/"
+CHROME = ["Skip to content", "Table of contents", "Back to top", "Print this page",
+          "Download this sheet", "Cymraeg", "Type to start searching"]
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def handout(browser, site_url, tmp_path_factory) -> Path:
+    page = browser.new_page()
+    path = print_to_pdf(page, f"{site_url}/{SHEET}", tmp_path_factory.mktemp("print") / "handout.pdf")
+    page.close()
+    return path
+
+
+def built_and_served(tmp_path: Path, env: dict[str, str]):
+    site = tmp_path / "site"
+    result = mkdocs_build(site, env=env)
+    assert result.returncode == 0, result.stderr
+    return site, serve(site)
+
+
+def qr_codes(pdf: Path, page: int) -> list[str]:
+    """The QR codes a phone would read on one printed page (decoded by zxing-cpp, not by our encoder)."""
+    import zxingcpp
+
+    image = subprocess.run(["pdftoppm", "-gray", "-r", "150", "-f", str(page), "-l", str(page), str(pdf)],
+                           capture_output=True, check=True).stdout
+    magic, size, _depth, pixels = image.split(b"\n", 3)
+    assert magic == b"P5"
+    width, height = map(int, size.split())
+    return [code.text for code in zxingcpp.read_barcodes(memoryview(pixels).cast("B", shape=(height, width)))]
+
+
+def test_the_english_handout_is_at_most_five_a4_pages(handout):
+    info = subprocess.run(["pdfinfo", str(handout)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    assert pdf_pages(handout) <= 5
+
+
+def test_the_handout_carries_the_whole_sheet(handout, sheet_page):
+    """Every word of the sheet as the page shows it, the masthead first and the footer last."""
+    printed = folded(pdf_text(handout))
+    article = sheet_page.select_one(".gd-sheet")
+    for screen_only in article.select(".gd-handout-actions, .gd-handout-address"):
+        screen_only.decompose()
+    # pdftotext drops the hyphen of a word broken across two lines ("off-putting" -> "offputting")
+    unhyphenated = printed.replace("-", "")
+    missing = [w for w in dict.fromkeys(page_text(article).split()) if w.replace("-", "") not in unhyphenated]
+    assert missing == []
+    assert printed.startswith("Carmarthenshire Association of Voluntary Services Your local county voluntary council "
+                              "3. Working with others 3.3 Partnership")
+    for heading in sheet_page.select(".gd-sheet h2, .gd-sheet h3"):
+        assert folded(heading.get_text()) in printed
+    for question in sheet_page.select(".gd-checklist__text"):
+        assert folded(question.get_text()) in printed
+
+
+def test_the_handout_has_both_contact_blocks_the_disclaimer_and_the_dates(handout):
+    printed = folded(pdf_text(handout))
+    for text in ["For further information contact", "The Mount, 18 Queen Street, Carmarthen", "Registered Charity: 1062144",
+                 "Tel: 01267 245555", "info@cavs.org.uk", "Fax: 01267 245550", "www.cavs.org.uk",
+                 "WCVA", "Tel: 0300 111 0124", "www.wcva.org.uk",
+                 "Disclaimer", "The information provided in this sheet is intended for guidance only.",
+                 "Produced by WCVA, County Voluntary Councils and Volunteer Centres.", "Last updated: 30 June 2017"]:
+        assert text in printed, text
+
+
+def test_the_handout_has_no_site_chrome(handout):
+    printed = folded(pdf_text(handout))
+    assert [text for text in CHROME if text in printed] == []
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page(handout, sheet_page):
+    headings = {folded(h.get_text()) for h in sheet_page.select(".gd-sheet h2, .gd-sheet h3, .gd-sheet h4")}
+    count = pdf_pages(handout)
+    for number in range(1, count):
+        lines = [folded(line) for line in pdf_text(handout, number).splitlines() if line.strip()]
+        lines = [line for line in lines if not re.fullmatch(r"\d+ ?/ ?\d+", line)]  # the page number
+        assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
+
+
+def test_the_handout_shows_the_address_the_page_was_opened_at(handout, site_url):
+    assert f"{site_url}/{SHEET}" in folded(pdf_text(handout))
+
+
+def test_with_the_sites_address_set_the_handout_has_it_and_a_qr_code_that_reads_back(browser, tmp_path):
+    address = f"https://guidance.example.org.uk/cvc/{SHEET}"
+    _, (url, server) = built_and_served(tmp_path, {"GUIDANCE_SITE_URL": "https://guidance.example.org.uk/cvc/"})
+    page = browser.new_page()
+    try:
+        pdf = print_to_pdf(page, f"{url}/{SHEET}", tmp_path / "handout.pdf")
+    finally:
+        page.close()
+        server.shutdown()
+    last = pdf_pages(pdf)
+    assert address in folded(pdf_text(pdf, last))
+    assert qr_codes(pdf, last) == [address]
+
+
+def test_the_print_button_shows_only_when_javascript_runs_and_prints(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    page.goto(f"{site_url}/{SHEET}")
+    button = page.get_by_role("button", name="Print this page")
+    button.click()
+    assert page.evaluate("window.printed") == 1
+    context.close()
+
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/{SHEET}")
+    assert page.locator(".gd-handout-actions__print").count() == 1
+    assert page.get_by_role("button", name="Print this page").count() == 0
+    context.close()
+
+
+def test_a_second_publisher_prints_and_shows_its_own_name_logo_and_colour(browser, tmp_path):
+    _, (url, server) = built_and_served(tmp_path, {"GUIDANCE_PUBLISHER": str(FIXTURES / "publisher-other.yml")})
+    page = browser.new_page()
+    try:
+        pdf = print_to_pdf(page, f"{url}/{SHEET}", tmp_path / "handout.pdf")
+        header_colour = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        logos = page.evaluate("[...document.querySelectorAll('.md-logo img, .gd-masthead__logo')]"
+                              ".map(img => img.complete && img.naturalWidth > 0)")
+    finally:
+        page.close()
+        server.shutdown()
+    printed = folded(pdf_text(pdf))
+    assert printed.startswith("Example County Voluntary Action Supporting example groups since 1999")
+    for text in ["1 Test Street, Exampletown, EX1 1EX", "Registered Charity: 9999999", "Tel: 01000 000001",
+                 "hello@example-cvc.org.uk", "Fax: 01000 000002", "example-cvc.org.uk"]:
+        assert text in printed, text
+    assert [word for word in CAVS_WORDS if word in printed] == []
+    assert header_colour == "rgb(106, 27, 154)"
+    assert logos == [True, True]
