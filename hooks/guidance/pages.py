@@ -53,9 +53,11 @@ def src_uri(lang: str, path: str) -> str:
 def page_url(uri: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives a source path: ``a/b.md`` -> ``a/b/`` (or ``a/b.html``)."""
     stem = uri[: -len(".md")]
+    if not directory_urls:  # a copy opened from disk needs every link to name its file
+        return f"{stem}.html"
     if posixpath.basename(stem) == "index":
         return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
-    return f"{stem}/" if directory_urls else f"{stem}.html"
+    return f"{stem}/"
 
 
 def relative_href(target: str, source: str, directory_urls: bool = True) -> str:

@@ -28,6 +28,16 @@ def test_the_pdf_step_makes_the_sheets_handout_and_links_it_from_the_page(browse
     assert pdf_pages(pdf) <= 5
     assert "127.0.0.1" not in text  # the address it was printed from is this machine's, not the site's
 
+    welsh = site / "downloads" / "3.3-partnership-cy.pdf"
+    text = " ".join(pdf_text(welsh).split())
+    for words in ["Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr", "3.3 Partneriaeth", "Ymwadiad",
+                  "Diweddarwyd ddiwethaf: 30 Mehefin 2017"]:
+        assert words in text, words
+    assert pdf_pages(welsh) <= 6
+    cy_link = parse(site / "cy" / "working-with-others" / "partnership" / "index.html").select_one(".gd-handout-actions__download")
+    assert cy_link["href"] == "../../../downloads/3.3-partnership-cy.pdf"
+    assert page_text(cy_link).startswith("Lawrlwytho'r daflen hon fel PDF (PDF, ")
+
     page = parse(site / "working-with-others" / "partnership" / "index.html")
     link = page.select_one(".gd-handout-actions__download")
     assert link["href"] == f"../../downloads/{PDF}"

@@ -7,29 +7,56 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from build.test_series_and_publisher import CAVS_WORDS
 from conftest import (FIXTURES, mkdocs_build, page_text, parse, pdf_pages, pdf_text, print_to_pdf,
                       serve)
 
 SHEET = "working-with-others/partnership/"
-CHROME = ["Skip to content", "Table of contents", "Back to top", "Print this page",
-          "Download this sheet", "Cymraeg", "Type to start searching"]
+# Each language's sheet page, and the most A4 pages its handout may take (a plain Material page of
+# the same sheet prints on 6, without the publisher's header).
+LANGUAGES = {"en": (SHEET, 5), "cy": (f"cy/{SHEET}", 6)}
+CHROME = ["Skip to content", "Table of contents", "Back to top", "Print this page", "Download this sheet",
+          "Type to start searching", "Cymraeg",
+          "Neidio i'r cynnwys", "Cynnwys tudalen", "Nôl i'r brig", "Argraffu'r dudalen hon", "Lawrlwytho'r daflen",
+          "English"]
+FOOTER = {
+    "en": ["For further information contact", "The Mount, 18 Queen Street, Carmarthen", "Registered Charity: 1062144",
+           "Tel: 01267 245555", "info@cavs.org.uk", "Fax: 01267 245550", "www.cavs.org.uk",
+           "WCVA", "Tel: 0300 111 0124", "www.wcva.org.uk",
+           "Disclaimer", "The information provided in this sheet is intended for guidance only.",
+           "Produced by WCVA, County Voluntary Councils and Volunteer Centres.", "Last updated: 30 June 2017"],
+    "cy": ["Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr", "The Mount, 18 Heol y Frenhines, Caerfyrddin",
+           "Elusen Gofrestredig: 1062144", "Ffôn: 01267 245555", "info@cavs.org.uk", "Ffacs: 01267 245550",
+           "www.cavs.org.uk", "WCVA", "Ffôn: 0300 111 0124", "www.wcva.org.uk", "Ymwadiad",
+           "Diweddarwyd ddiwethaf: 30 Mehefin 2017"],
+}
 
 
 def folded(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture(scope="module")
-def handout(browser, site_url, tmp_path_factory) -> Path:
+@dataclass
+class Printed:
+    lang: str
+    pdf: Path
+    page: BeautifulSoup
+    max_pages: int
+
+
+@pytest.fixture(scope="module", params=list(LANGUAGES))
+def printed(request, browser, site, site_url, tmp_path_factory) -> Printed:
+    path, max_pages = LANGUAGES[request.param]
     page = browser.new_page()
-    path = print_to_pdf(page, f"{site_url}/{SHEET}", tmp_path_factory.mktemp("print") / "handout.pdf")
+    pdf = print_to_pdf(page, f"{site_url}/{path}", tmp_path_factory.mktemp("print") / f"handout-{request.param}.pdf")
     page.close()
-    return path
+    return Printed(request.param, pdf, parse(site / path / "index.html"), max_pages)
 
 
 def built_and_served(tmp_path: Path, env: dict[str, str]):
@@ -51,56 +78,50 @@ def qr_codes(pdf: Path, page: int) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(memoryview(pixels).cast("B", shape=(height, width)))]
 
 
-def test_the_english_handout_is_at_most_five_a4_pages(handout):
-    info = subprocess.run(["pdfinfo", str(handout)], capture_output=True, text=True, check=True).stdout
+def test_the_handout_fits_on_few_a4_pages(printed):
+    info = subprocess.run(["pdfinfo", str(printed.pdf)], capture_output=True, text=True, check=True).stdout
     assert "(A4)" in info
-    assert pdf_pages(handout) <= 5
+    assert pdf_pages(printed.pdf) <= printed.max_pages
 
 
-def test_the_handout_carries_the_whole_sheet(handout, sheet_page):
+def test_the_handout_carries_the_whole_sheet(printed):
     """Every word of the sheet as the page shows it, the masthead first and the footer last."""
-    printed = folded(pdf_text(handout))
-    article = sheet_page.select_one(".gd-sheet")
+    text = folded(pdf_text(printed.pdf))
+    article = printed.page.select_one(".gd-sheet")
     for screen_only in article.select(".gd-handout-actions, .gd-handout-address"):
         screen_only.decompose()
     # pdftotext drops the hyphen of a word broken across two lines ("off-putting" -> "offputting")
-    unhyphenated = printed.replace("-", "")
+    unhyphenated = text.replace("-", "")
     missing = [w for w in dict.fromkeys(page_text(article).split()) if w.replace("-", "") not in unhyphenated]
     assert missing == []
-    assert printed.startswith("Carmarthenshire Association of Voluntary Services Your local county voluntary council "
-                              "3. Working with others 3.3 Partnership")
-    for heading in sheet_page.select(".gd-sheet h2, .gd-sheet h3"):
-        assert folded(heading.get_text()) in printed
-    for question in sheet_page.select(".gd-checklist__text"):
-        assert folded(question.get_text()) in printed
+    assert text.startswith(page_text(article.select_one(".gd-masthead")))
+    for heading in article.select("h2, h3"):
+        assert folded(heading.get_text()) in text
+    for question in article.select(".gd-checklist__text"):
+        assert folded(question.get_text()) in text
 
 
-def test_the_handout_has_both_contact_blocks_the_disclaimer_and_the_dates(handout):
-    printed = folded(pdf_text(handout))
-    for text in ["For further information contact", "The Mount, 18 Queen Street, Carmarthen", "Registered Charity: 1062144",
-                 "Tel: 01267 245555", "info@cavs.org.uk", "Fax: 01267 245550", "www.cavs.org.uk",
-                 "WCVA", "Tel: 0300 111 0124", "www.wcva.org.uk",
-                 "Disclaimer", "The information provided in this sheet is intended for guidance only.",
-                 "Produced by WCVA, County Voluntary Councils and Volunteer Centres.", "Last updated: 30 June 2017"]:
-        assert text in printed, text
+def test_the_handout_has_both_contact_blocks_the_disclaimer_and_the_dates(printed):
+    text = folded(pdf_text(printed.pdf))
+    assert [words for words in FOOTER[printed.lang] if words not in text] == []
+    assert folded(printed.page.select_one(".gd-disclaimer p").get_text()) in text
 
 
-def test_the_handout_has_no_site_chrome(handout):
-    printed = folded(pdf_text(handout))
-    assert [text for text in CHROME if text in printed] == []
+def test_the_handout_has_no_site_chrome(printed):
+    text = folded(pdf_text(printed.pdf))
+    assert [words for words in CHROME if words in text] == []
 
 
-def test_no_heading_is_left_at_the_foot_of_a_page(handout, sheet_page):
-    headings = {folded(h.get_text()) for h in sheet_page.select(".gd-sheet h2, .gd-sheet h3, .gd-sheet h4")}
-    count = pdf_pages(handout)
-    for number in range(1, count):
-        lines = [folded(line) for line in pdf_text(handout, number).splitlines() if line.strip()]
+def test_no_heading_is_left_at_the_foot_of_a_page(printed):
+    headings = {folded(h.get_text()) for h in printed.page.select(".gd-sheet h2, .gd-sheet h3, .gd-sheet h4")}
+    for number in range(1, pdf_pages(printed.pdf)):
+        lines = [folded(line) for line in pdf_text(printed.pdf, number).splitlines() if line.strip()]
         lines = [line for line in lines if not re.fullmatch(r"\d+ ?/ ?\d+", line)]  # the page number
         assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
 
 
-def test_the_handout_shows_the_address_the_page_was_opened_at(handout, site_url):
-    assert f"{site_url}/{SHEET}" in folded(pdf_text(handout))
+def test_the_handout_shows_the_address_the_page_was_opened_at(printed, site_url):
+    assert f"{site_url}/{LANGUAGES[printed.lang][0]}" in folded(pdf_text(printed.pdf))
 
 
 def test_with_the_sites_address_set_the_handout_has_it_and_a_qr_code_that_reads_back(browser, tmp_path):
