@@ -9,7 +9,9 @@ from conftest import FIXTURES, ROOT, copy_content, mkdocs_build, page_text, pars
 
 CAVS_WORDS = ["Carmarthenshire Association of Voluntary Services", "Your local county voluntary council",
               "The Mount, 18 Queen Street", "1062144", "01267 245555", "01267245555", "01267 245550",
-              "info@cavs.org.uk", "cavs.org.uk", "Carmarthenshire", "CAVS"]
+              "info@cavs.org.uk", "cavs.org.uk", "Carmarthenshire", "CAVS",
+              "Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr", "Eich cyngor gwirfoddol sirol lleol", "18 Heol y Frenhines",
+              "Sir Gâr"]
 
 
 def test_a_second_sheet_builds_from_content_files_and_is_listed_on_the_home_page(tmp_path):
