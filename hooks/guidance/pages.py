@@ -17,6 +17,7 @@ from .project import Project
 from .render import Renderer
 from .schema import Sheet, Site
 from .search import SearchEntry, entry
+from .selfcheck import selfcheck
 
 DEFAULT_LANGUAGE = "en"
 
@@ -124,7 +125,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
             search=(entry(search_location(home, language, directory_urls), title,
                           [f"{s.number} {s.title}. {s.summary}" for s in sheets]),),
         ))
-        for sheet in sheets:
+        for source, sheet in zip(project.sheets, sheets):
             uri = src_uri(language.code, sheet_path(sheet))
             draft = site_drafts or has_drafts(sheet, sheet.id)
             toc = sheet_toc(sheet, site, language)
@@ -137,6 +138,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
                     series=series_by_id[sheet.series], display_url=display_url, draft=draft, toc=toc,
                     home_href=relative_href(home, uri, directory_urls), logo_href=logo_href(uri),
                     handout=handout, pdf_href=file_href(handout.pdf_uri, uri, directory_urls) if handout.pdf_uri else "",
+                    selfcheck=selfcheck(source, language.code),
                 ),
                 toc=toc,
                 alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},

@@ -1,0 +1,317 @@
+/* The self-check. A classic script (pages opened from disk cannot load modules): first the logic,
+   which Node's tests require(), then the page. Strings come from data-sc-* attributes; answers are
+   kept in localStorage under "gd-selfcheck:<checklist id>", the same in every language.
+   answers: Map id -> {a: answer, n: note}; questions: Map id -> fingerprint of its English text. */
+((S) => {
+  "use strict";
+  const FORMAT = "gd-selfcheck";
+  const VERSION = 1;
+  const ANSWERS = ["yes", "partly", "not-yet", "na"];
+  const NOTE_MAX = 500;
+  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+  /* Saved data -> {answers}, or {error: "bad"} (not ours, or another version) or {error: "other"}
+     (another checklist). Only answers to questions still here with the same words are kept. */
+  function read(data, checklist, questions) {
+    if (data?.format !== FORMAT || data.v !== VERSION || typeof data.answers !== "object" || !data.answers) return { error: "bad" };
+    if (data.checklist !== checklist) return { error: "other" };
+    const answers = new Map();
+    questions.forEach((fingerprint, id) => {
+      const saved = own(data.answers, id) && data.answers[id];
+      if (saved?.f !== fingerprint) return;
+      const entry = {};
+      if (ANSWERS.includes(saved.a)) entry.a = saved.a;
+      if (typeof saved.n === "string" && saved.n.trim()) entry.n = saved.n.slice(0, NOTE_MAX);
+      if (entry.a || entry.n) answers.set(id, entry);
+    });
+    return { answers };
+  }
+
+  function parse(text, checklist, questions) {
+    try {
+      return read(JSON.parse(text), checklist, questions);
+    } catch (error) {
+      return { error: "bad" };
+    }
+  }
+
+  function write(answers, checklist, questions, now) {
+    const out = {};
+    answers.forEach((entry, id) => questions.has(id) && (out[id] = { f: questions.get(id), ...entry }));
+    return { format: FORMAT, v: VERSION, checklist, saved: now.toISOString(), answers: out };
+  }
+
+  /* A copy with one question's answer ("a") or note ("n") set; "" removes it. */
+  function update(answers, id, key, value) {
+    const next = new Map(answers);
+    const entry = { ...next.get(id), [key]: value };
+    if (!value) delete entry[key];
+    if (entry.a || entry.n) next.set(id, entry);
+    else next.delete(id);
+    return next;
+  }
+
+  const answer = (answers, id) => answers.get(id)?.a || "";
+  const progress = (ids, answers) => ({ answered: ids.filter((id) => answer(answers, id)).length, total: ids.length });
+  /* Left to do, in the sheet's order: not answered, Partly, Not yet. */
+  const todo = (ids, answers) => ids.map((id) => ({ id, answer: answer(answers, id) })).filter((item) => !/^(yes|na)$/.test(item.answer));
+
+  /* strings[name + Category] for count n in lang's plural category (Welsh has six), or name + "Other". */
+  function plural(strings, name, lang, n) {
+    let category = "other";
+    try {
+      category = new Intl.PluralRules(lang).select(n);
+    } catch (error) { /* unknown language */ }
+    const key = (c) => name + c[0].toUpperCase() + c.slice(1);
+    return strings[key(category)] || strings[key("other")];
+  }
+
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, name) => (own(values, name) ? values[name] : match));
+
+  Object.assign(S, { ANSWERS, NOTE_MAX, read, parse, write, update, progress, todo, plural, fill });
+  if (typeof document === "undefined") return;
+
+  // The page
+  const PRINTING = "gd-sc-printing";
+  let live = [];
+
+  function el(tag, props, children) {
+    const node = Object.assign(document.createElement(tag), props);
+    if (children) node.append(...children);
+    return node;
+  }
+
+  function button(text, kind, click) {
+    const node = el("button", { type: "button", className: "gd-sc__button gd-sc__button--" + kind, textContent: text });
+    node.addEventListener("click", click);
+    return node;
+  }
+
+  function selfcheck(root) {
+    const t = root.dataset;
+    const id = t.checklist;
+    const key = "gd-selfcheck:" + id;
+    const lang = t.scLocale;
+    const label = (answer) => t["sc" + answer.replace(/(^|-)(\w)/g, (m, dash, c) => c.toUpperCase())];
+    const count = (name, values) => fill(plural(t, name, lang, values.total ?? values.count), values);
+    const questions = new Map();
+    const names = new Map();
+    const leaves = [];
+    const groups = [];
+    const notes = new Map();
+    let answers, unreadable, store;
+    try {
+      store = window.localStorage;
+      store.setItem("gd-selfcheck", 1);
+      store.removeItem("gd-selfcheck");
+    } catch (error) {
+      store = null;
+    }
+
+    // A fieldset per question, its words the legend: radios unless it has sub-items, a note unless it is one.
+    root.querySelectorAll("[data-group]").forEach((node) => {
+      const heading = node.querySelector("[data-group-heading]");
+      const group = { name: heading?.textContent.trim().replace(/[.:]$/, ""), ids: [], out: el("p", { className: "gd-sc__group-progress" }) };
+      heading?.after(group.out);
+      groups.push(group);
+      node.querySelectorAll("[data-question]").forEach((li) => {
+        const qid = li.dataset.question;
+        const parent = li.parentElement.closest("[data-question]");
+        const text = li.querySelector("[data-question-text]");
+        const leaf = !li.querySelector("[data-question]");
+        const legend = el("legend", { className: "gd-sc__legend" }, [text]);
+        const fieldset = el("fieldset", { className: "gd-sc__question" }, [legend, ...li.childNodes]);
+        questions.set(qid, li.dataset.fingerprint);
+        names.set(qid, (parent ? names.get(parent.dataset.question) + " " : "") + text.textContent.trim());
+        if (leaf) {
+          const inputs = ANSWERS.map((value) => el("input", { type: "radio", name: "gd-sc-" + qid, value }));
+          const shown = el("p", { className: "gd-sc__print" });
+          legend.after(el("div", { className: "gd-sc__answers" },
+            inputs.map((input) => el("label", { className: "gd-sc__answer" }, [input, " ", label(input.value)]))), shown);
+          leaves.push({ qid, inputs, shown });
+          group.ids.push(qid);
+        }
+        if (!parent) {
+          const area = el("textarea", { id: "gd-sc-note-" + qid, rows: 3, maxLength: NOTE_MAX });
+          const box = el("div", { className: "gd-sc__note" }, [el("label", { htmlFor: area.id, textContent: t.scNote }), area]);
+          const shown = el("p", { className: "gd-sc__print" });
+          const open = (on) => {
+            box.hidden = !on;
+            toggle.setAttribute("aria-expanded", on);
+          };
+          const toggle = button(t.scAddNote, "link", () => {
+            open(box.hidden);
+            if (!box.hidden) area.focus();
+          });
+          area.dataset.note = qid;
+          fieldset.append(toggle, box, shown);
+          notes.set(qid, { area, open, shown });
+        }
+        li.append(fieldset);
+      });
+    });
+    const ids = leaves.map((leaf) => leaf.qid);
+
+    const date = el("p", { className: "gd-sc__print" });
+    const saved = el("p");
+    const overall = el("p", { className: "gd-sc__progress" });
+    const left = el("p");
+    const list = el("ul");
+    const file = el("input", { type: "file", accept: ".json", hidden: true });
+    const question = el("p", { id: key + ":confirm", textContent: t.scConfirm });
+    const status = el("p");
+    const say = el("p", { className: "gd-sc__live" });
+    const close = () => {
+      confirm.hidden = true;
+      clear.focus();
+    };
+    const clear = button(t.scClear, "warning", () => {
+      confirm.hidden = false;
+      yes.focus();
+    });
+    const yes = button(t.scConfirmYes, "warning", () => {
+      answers = new Map();
+      save(true);
+      close();
+      tell(t.scCleared);
+    });
+    const confirm = el("div", { className: "gd-sc__confirm", hidden: true }, [question, yes, button(t.scCancel, "secondary", close)]);
+    yes.setAttribute("aria-describedby", question.id);
+    status.setAttribute("role", "status");
+    say.setAttribute("aria-live", "polite");
+    confirm.addEventListener("keydown", (event) => event.key === "Escape" && close());
+    root.querySelector("[data-group]").before(el("div", { className: "gd-sc__intro" }, [date, saved, overall]));
+    root.append(
+      el("div", { className: "gd-sc__summary" }, [el("h3", { textContent: t.scTodoHeading }), left, list]),
+      el("div", { className: "gd-sc__actions" }, [
+        button(t.scPrint, "secondary", () => {
+          const today = new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date());
+          live.forEach((check) => check.date(today));
+          document.documentElement.classList.add(PRINTING);
+          window.print();
+        }),
+        button(t.scSave, "secondary", () => {
+          const data = JSON.stringify(write(answers, id, questions, new Date()), null, 1);
+          const link = el("a", { href: URL.createObjectURL(new Blob([data], { type: "application/json" })), download: id.replace(/\W/g, "-") + "-answers.json" });
+          link.click();
+          setTimeout(() => URL.revokeObjectURL(link.href), 5000);
+        }),
+        button(t.scLoad, "secondary", () => file.click()),
+        clear, file,
+      ]),
+      confirm, status, say,
+    );
+
+    function load() {
+      let result = {};
+      try {
+        const raw = store?.getItem(key);
+        if (raw) result = parse(raw, id, questions);
+      } catch (error) {
+        store = null;
+      }
+      answers = result.answers || new Map();
+      unreadable = !!result.error;
+    }
+
+    function save(sync) {
+      try {
+        if (answers.size) store?.setItem(key, JSON.stringify(write(answers, id, questions, new Date())));
+        else store?.removeItem(key);
+      } catch (error) {
+        store = null;
+      }
+      render(sync);
+    }
+
+    // Answers -> page; sync also refills the notes (after loading, importing or clearing, not while typing).
+    function render(sync) {
+      leaves.forEach(({ qid, inputs, shown }) => {
+        const answer = answers.get(qid)?.a || "";
+        inputs.forEach((input) => { input.checked = input.value === answer; });
+        shown.textContent = answer ? label(answer) : t.scUnanswered;
+      });
+      notes.forEach(({ area, open, shown }, qid) => {
+        const note = answers.get(qid)?.n || "";
+        if (sync) {
+          area.value = note;
+          open(!!note);
+        }
+        shown.textContent = note && t.scNote + ": " + note;
+      });
+      groups.forEach((group) => { group.out.textContent = count("scGroup", progress(group.ids, answers)); });
+      overall.textContent = count("scOverall", progress(ids, answers));
+      saved.textContent = store ? (unreadable ? t.scUnreadable + " " : "") + t.scSaved : t.scUnsaved;
+      saved.className = "gd-sc__saved" + (store && !unreadable ? "" : " gd-sc__saved--warning");
+      const rest = todo(ids, answers);
+      left.textContent = count("scTodo", { count: rest.length });
+      list.replaceChildren(...rest.map((item) => el("li", {}, [
+        el("a", { href: "#" + item.id, textContent: names.get(item.id) }), " ",
+        el("strong", { className: "gd-sc__tag gd-sc__tag--" + (item.answer || "none"), textContent: item.answer ? label(item.answer) : t.scUnanswered }),
+      ])));
+    }
+
+    function tell(text, error) {
+      status.textContent = text;
+      status.className = error ? "gd-sc__status--error" : "";
+    }
+
+    function set(qid, field, value) {
+      answers = update(answers, qid, field, value);
+      save();
+    }
+
+    root.addEventListener("change", (event) => {
+      const input = event.target;
+      if (input.type !== "radio") return;
+      const qid = input.name.slice(6);
+      const group = groups.find((g) => g.ids.includes(qid));
+      set(qid, "a", input.value);
+      say.textContent = (group.name ? group.name + ": " + group.out.textContent + ". " : "") + overall.textContent;
+    });
+    root.addEventListener("input", (event) => {
+      const qid = event.target.dataset.note;
+      if (qid) set(qid, "n", event.target.value.trim() && event.target.value);
+    });
+    file.addEventListener("change", async () => {
+      const chosen = file.files[0];
+      file.value = "";
+      const result = chosen?.size < 200000 ? parse(await chosen.text(), id, questions) : { error: "bad" };
+      if (result.error) return tell(result.error === "other" ? t.scOtherFile : t.scBadFile, true);
+      answers = result.answers;
+      save(true);
+      tell(t.scLoaded);
+    });
+
+    const reload = () => {
+      load();
+      render(true);
+    };
+    reload();
+    root.classList.add("gd-sc");
+    return { root, reload, date: (today) => { date.textContent = fill(t.scPrinted, { date: today }); } };
+  }
+
+  function start(root) {
+    if (root.hasAttribute("data-sc-started")) return;
+    root.setAttribute("data-sc-started", "");
+    try {
+      live.push(selfcheck(root));
+    } catch (error) { /* the plain checklist stays: it is complete without the script */ }
+  }
+
+  function init() {
+    live = live.filter((check) => check.root.isConnected);
+    document.querySelectorAll("[data-checklist]").forEach(start);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+  // The theme's instant navigation swaps pages in without loading them; document$ tells of each.
+  // (It never fires on pages opened from disk, hence DOMContentLoaded too: init starts each list once.)
+  window.document$?.subscribe(init);
+  // Back on the page: answers may have changed on another page since, and the browser may have
+  // put back the form as it was (from its cache, or by restoring the controls' old state).
+  window.addEventListener("pageshow", () => live.forEach((check) => check.reload()));
+  window.addEventListener("afterprint", () => document.documentElement.classList.remove(PRINTING));
+})(typeof module === "object" && module.exports ? module.exports : {});

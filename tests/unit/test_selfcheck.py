@@ -1,0 +1,39 @@
+"""What the self-check script gets from Python: fingerprints of the English questions, plural samples."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from guidance.project import load_project
+from guidance.selfcheck import fingerprint, plural_samples, selfcheck
+
+
+def sheet():
+    project = load_project(ROOT / "content_src", ROOT / "content_src" / "publishers" / "cavs.yml")
+    return next(s for s in project.sheets if s.id == "partnership")
+
+
+def test_a_fingerprint_changes_with_the_words_not_with_white_space():
+    assert fingerprint("Do you have the time?") == fingerprint("Do you  have\nthe time? ")
+    assert fingerprint("Do you have the time?") != fingerprint("Do you have the time now?")
+    assert len(fingerprint("Do you have the time?")) == 8
+
+
+def test_every_question_and_sub_item_of_both_checklists_has_a_fingerprint():
+    prints = selfcheck(sheet(), "en").fingerprints
+    assert len(prints) == 4 + 14 + 5
+    assert prints["have-time"] == fingerprint("Do you have the time?")
+    assert prints["who-employs-staff"] == fingerprint("Who employs any staff")
+
+
+def test_fingerprints_are_the_same_whatever_the_language_of_the_page():
+    assert selfcheck(sheet(), "cy").fingerprints == selfcheck(sheet(), "en").fingerprints
+
+
+def test_plural_samples_give_a_count_in_each_category_of_the_language():
+    assert plural_samples("en") == {"other": 0, "one": 1}
+    assert plural_samples("cy") == {"zero": 0, "one": 1, "two": 2, "few": 3, "other": 4, "many": 6}
+
+
+def test_dates_are_written_the_british_way_in_english():
+    assert selfcheck(sheet(), "en").locale == "en-GB"
+    assert selfcheck(sheet(), "cy").locale == "cy"
