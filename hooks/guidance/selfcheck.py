@@ -1,4 +1,4 @@
-"""What the self-check script needs from Python, beyond its strings: fingerprints, plurals, locale.
+"""What the self-check script needs from Python, beyond its strings: fingerprints and a locale.
 
 Saved answers are keyed by question id. A fingerprint of a question's English text travels with
 each answer, so an answer given to a question that has since been reworded is not shown against
@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from babel import Locale
-
 from .render import LOCALES
 from .schema import ChecklistSection, Sheet
 
@@ -19,13 +17,12 @@ from .schema import ChecklistSection, Sheet
 @dataclass(frozen=True)
 class SelfCheck:
     fingerprints: dict[str, str]  # question or sub-item id -> fingerprint of its English text
-    plurals: dict[str, int]       # plural category -> a count in it, for ngettext
     locale: str                   # for Intl in the browser: "en-GB", "cy"
 
 
 def selfcheck(sheet: Sheet, lang: str) -> SelfCheck:
     """The self-check data for ``sheet``, given in English whatever the page's language."""
-    return SelfCheck(fingerprints(sheet), plural_samples(lang), LOCALES.get(lang, lang).replace("_", "-"))
+    return SelfCheck(fingerprints(sheet), LOCALES.get(lang, lang).replace("_", "-"))
 
 
 def fingerprint(text: str) -> str:
@@ -44,15 +41,3 @@ def fingerprints(sheet: Sheet) -> dict[str, str]:
                     prints.update((sub.id, fingerprint(sub.text)) for sub in question.items)
     return prints
 
-
-def plural_samples(lang: str) -> dict[str, int]:
-    """A count in each CLDR plural category of ``lang`` (Welsh: zero 0, one 1, two 2, few 3, other 4, many 6).
-
-    The template asks ``ngettext`` for each, so the script gets every form the language has and
-    picks one with ``Intl.PluralRules``.
-    """
-    rule = Locale.parse(lang).plural_form
-    samples: dict[str, int] = {}
-    for n in range(200):
-        samples.setdefault(rule(n), n)
-    return dict(sorted(samples.items(), key=lambda item: item[1]))

@@ -93,7 +93,9 @@
     const key = "gd-selfcheck:" + id;
     const lang = t.scLocale;
     const label = (answer) => t["sc" + answer.replace(/(^|-)(\w)/g, (m, dash, c) => c.toUpperCase())];
-    const count = (name, values) => fill(plural(t, name, lang, values.total ?? values.count), values);
+    // Count n in the page language's plural form; {count} stands for n.
+    const count = (name, n, answered) => fill(plural(t, name, lang, n), { count: n, answered });
+    const done = (name, list) => count(name, list.length, progress(list, answers).answered);
     const questions = new Map();
     const names = new Map();
     const leaves = [];
@@ -239,12 +241,12 @@
         }
         shown.textContent = note && t.scNote + ": " + note;
       });
-      groups.forEach((group) => { group.out.textContent = count("scGroup", progress(group.ids, answers)); });
-      overall.textContent = count("scOverall", progress(ids, answers));
+      groups.forEach((group) => { group.out.textContent = done("scGroup", group.ids); });
+      overall.textContent = done("scOverall", ids);
       saved.textContent = store ? (unreadable ? t.scUnreadable + " " : "") + t.scSaved : t.scUnsaved;
       saved.className = "gd-sc__saved" + (store && !unreadable ? "" : " gd-sc__saved--warning");
       const rest = todo(ids, answers);
-      left.textContent = count("scTodo", { count: rest.length });
+      left.textContent = count("scTodo", rest.length);
       list.replaceChildren(...rest.map((item) => el("li", {}, [
         el("a", { href: "#" + item.id, textContent: names.get(item.id) }), " ",
         el("strong", { className: "gd-sc__tag gd-sc__tag--" + (item.answer || "none"), textContent: item.answer ? label(item.answer) : t.scUnanswered }),

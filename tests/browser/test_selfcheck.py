@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from browser.test_welsh import sub_path_site  # noqa: F401 (a fixture: the site as hosted under a sub-path)
 from conftest import ROOT
 
 SHEET = "/working-with-others/partnership/"
@@ -60,7 +61,7 @@ def stored(page, key=KEY):
 
 def progress(scope):
     """The overall progress sentence a reader sees (the live region repeats it for screen readers)."""
-    sentence = scope.locator("p", has_text=re.compile(r"^You have answered")).first
+    sentence = scope.locator("p", has_text=re.compile(r"^(You have answered|Rydych wedi ateb) ")).first
     assert sentence.is_visible()
     return sentence.inner_text()
 
@@ -159,8 +160,14 @@ def test_as_an_individual_is_a_second_self_check_of_its_own(page, site_url, erro
     assert errors == []
 
 
+def welsh_answer(page, checklist_id, question_id):
+    """The label of the checked answer on the Welsh page, where the questions are in Welsh."""
+    label = checklist(page, checklist_id).locator(f'[data-question="{question_id}"] label:has(input:checked)')
+    return label.inner_text().strip() if label.count() else None
+
+
 def test_english_to_welsh_keeps_answers(page, site_url, errors):
-    """Needs the Welsh pages (cy/...): answers hang on ids and the checklist id, not the language."""
+    """Answers hang on the checklist's and the questions' ids, not on the page's language or URL."""
     open_sheet(page, site_url)
     answer(page, ROLES, "Partly")
     answer(page, TIME, "Not yet")
@@ -168,31 +175,36 @@ def test_english_to_welsh_keeps_answers(page, site_url, errors):
     welsh = checklist(page)
     welsh.get_by_role("radio").first.wait_for()
     assert page.locator("html").get_attribute("lang") == "cy"
-    assert welsh.locator('[data-question="roles-defined"] input[value=partly]').is_checked()
-    assert checklist(page, "partnership/as-an-individual").locator('[data-question="have-time"] input[value=not-yet]').is_checked()
-    welsh.locator('[data-question="lead-partner"] input[value=yes]').check()
+    assert welsh.get_by_text("Mae eich atebion yn cael eu cadw yn y porwr hwn ar y ddyfais hon yn unig.").is_visible()
+    assert progress(welsh) == "Rydych wedi ateb 1 o 18 cwestiwn."
+    assert welsh_answer(page, "partnership/checklist", "roles-defined") == "Yn rhannol"
+    assert welsh_answer(page, "partnership/as-an-individual", "have-time") == "Ddim eto"
+    welsh.locator('[data-question="lead-partner"]').get_by_label("Ie", exact=True).check()
     page.goto(site_url + SHEET)
     question(page, ROLES).wait_for()
     assert checked(page, LEAD) == "Yes"
+    assert checked(page, ROLES) == "Partly"
     assert errors == []
 
 
-def test_reached_by_a_link_from_the_home_page_with_instant_navigation(page, site_url, errors):
-    # The theme follows links instantly when they are in sitemap.xml, which lists the pages once
-    # site_url is set (as it is where the site is hosted): serve such a sitemap.
-    urls = "".join(f"<url><loc>{site_url}{path}</loc></url>" for path in ("/", SHEET))
-    sitemap = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
-    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
-    page.goto(site_url + "/")
+def test_reached_by_a_link_from_the_home_page_with_instant_navigation(page, sub_path_site, errors):
+    """The theme swaps pages in without loading them once the site knows its address, as hosted."""
+    page.goto(f"{sub_path_site}/")
+    page.wait_for_load_state("networkidle")  # the theme has read the sitemap that tells it which links it may follow
     page.evaluate("window.sameDocument = true")
     page.get_by_role("link", name="3.3 Partnership").click()
     page.wait_for_url("**" + SHEET)
     question(page, ROLES).wait_for()
-    assert page.evaluate("window.sameDocument") is True  # the theme swapped the page in, no reload
     answer(page, ROLES, "Yes")
     assert progress(checklist(page)) == "You have answered 1 of 18 questions."
     assert page.locator("[data-sc-started]").count() == 2
-    assert stored(page)["answers"]["roles-defined"]["a"] == "yes"
+    assert page.evaluate("window.sameDocument") is True  # swapped in, not loaded
+    page.get_by_role("link", name="Cymraeg").click()
+    page.wait_for_url("**/cy" + SHEET)
+    welsh = checklist(page)
+    welsh.get_by_role("radio").first.wait_for()
+    assert progress(welsh) == "Rydych wedi ateb 1 o 18 cwestiwn."
+    assert welsh_answer(page, "partnership/checklist", "roles-defined") == "Ie"
     assert errors == []
 
 
@@ -459,7 +471,7 @@ def test_print_my_answers_prints_answers_notes_and_date(page, site_url, errors, 
 
     main.get_by_role("button", name="Print my answers").click()
     assert page.evaluate("window.printed") == 1
-    today = page.evaluate("new Intl.DateTimeFormat('en', {dateStyle: 'long'}).format(new Date())")
+    today = page.evaluate("new Intl.DateTimeFormat('en-GB', {dateStyle: 'long'}).format(new Date())")
     text = pdf_text(page, tmp_path)
     assert f"Answers printed on {today}" in text
     assert f"{ROLES} Partly Note: Draft terms by June" in text

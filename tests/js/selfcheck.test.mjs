@@ -91,6 +91,6 @@ test("plural forms follow the language's rules, Welsh with its six", () => {
 });
 
 test("placeholders are filled, unknown ones left as they are", () => {
-  assert.equal(S.fill("{answered} of {total} questions answered", { answered: 0, total: 18 }), "0 of 18 questions answered");
+  assert.equal(S.fill("{answered} of {count} questions answered", { answered: 0, count: 18 }), "0 of 18 questions answered");
   assert.equal(S.fill("{count} {other}", { count: 2 }), "2 {other}");
 });

@@ -1,10 +1,10 @@
-"""What the self-check script gets from Python: fingerprints of the English questions, plural samples."""
+"""What the self-check script gets from Python: fingerprints of the English questions, a locale."""
 
 from __future__ import annotations
 
 from conftest import ROOT
 from guidance.project import load_project
-from guidance.selfcheck import fingerprint, plural_samples, selfcheck
+from guidance.selfcheck import fingerprint, selfcheck
 
 
 def sheet():
@@ -27,11 +27,6 @@ def test_every_question_and_sub_item_of_both_checklists_has_a_fingerprint():
 
 def test_fingerprints_are_the_same_whatever_the_language_of_the_page():
     assert selfcheck(sheet(), "cy").fingerprints == selfcheck(sheet(), "en").fingerprints
-
-
-def test_plural_samples_give_a_count_in_each_category_of_the_language():
-    assert plural_samples("en") == {"other": 0, "one": 1}
-    assert plural_samples("cy") == {"zero": 0, "one": 1, "two": 2, "few": 3, "other": 4, "many": 6}
 
 
 def test_dates_are_written_the_british_way_in_english():
