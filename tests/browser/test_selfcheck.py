@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.test_welsh import sub_path_site  # noqa: F401 (a fixture: the site as hosted under a sub-path)
 from conftest import ROOT
@@ -120,7 +121,7 @@ def test_summary_lists_what_is_left_in_sheet_order_and_links_to_each_question(pa
     assert items[-1] == BUDGET + " Partly"
     summary.first.get_by_role("link").click()
     page.wait_for_function("location.hash === '#lead-partner'")
-    assert question(page, LEAD).is_visible()
+    expect(question(page, LEAD)).to_be_in_viewport()
     assert errors == []
 
 
@@ -351,7 +352,7 @@ def test_answers_saved_to_a_file_load_in_another_browser(page, browser, site_url
         with elsewhere.expect_file_chooser() as chooser:
             checklist(elsewhere).get_by_role("button", name="Load answers from a file").click()
         chooser.value.set_files(path)
-        assert checklist(elsewhere).get_by_role("status").inner_text() == "Answers loaded from the file."
+        expect(checklist(elsewhere).get_by_role("status")).to_have_text("Answers loaded from the file.")  # read asynchronously
         assert checked(elsewhere, ROLES) == "Partly"
         assert question(elsewhere, ROLES).get_by_label("Note").input_value() == "Draft terms by June"
         elsewhere.reload()
