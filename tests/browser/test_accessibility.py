@@ -1,0 +1,133 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on any built page, with JavaScript on and off.
+
+Pages are found in the built site (every *.html, both languages), so pages added later are
+checked without changing this file. axe-core comes from npm (node_modules/axe-core) and is
+injected into Debian's Chromium. "JavaScript off" is a page as a browser with scripting disabled
+shows it: its scripts never run and its <noscript> content is shown. Chromium stops timers in a
+page whose scripting is switched off, and axe needs them, so the page's HTML is served with its
+scripts removed and its <noscript> content unwrapped instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+VIEWPORTS = {"mobile": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+CONTROLS = "article input[type=checkbox], article input[type=radio], article textarea, article select"
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe on the page as it is now; one line per violation and element."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} missing: run scripts/install --tests (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    assert result["passes"], "axe ran no rule on the page"
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+            for v in result["violations"] for node in v["nodes"]]
+
+
+def without_scripts(html: str) -> str:
+    """The page a browser with scripting disabled renders: no scripts, <noscript> content shown."""
+    html = re.sub(r"<script\b[^>]*>.*?</script\s*>", "", html, flags=re.S | re.I)
+    return re.sub(r"</?noscript\b[^>]*>", "", html, flags=re.I)
+
+
+def serve_without_scripts(route) -> None:
+    if route.request.resource_type == "script":
+        route.abort()
+    elif route.request.resource_type == "document":
+        response = route.fetch()
+        route.fulfill(response=response, body=without_scripts(response.text()))
+    else:
+        route.continue_()
+
+
+def site_pages(site) -> list[str]:
+    pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
+    assert pages, "no page built"
+    return pages
+
+
+def check_every_page(browser, site, site_url, viewport: str, javascript: bool) -> dict[str, list[str]]:
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    if not javascript:
+        context.route("**/*", serve_without_scripts)
+    page = context.new_page()
+    found = {}
+    for path in site_pages(site):
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.scripts.length == 0") is not javascript, path
+        if violations := axe_violations(page):
+            found[path] = violations
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_violations_on_any_page_with_javascript_on(browser, site, site_url, viewport):
+    assert check_every_page(browser, site, site_url, viewport, javascript=True) == {}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_violations_on_any_page_with_javascript_off(browser, site, site_url, viewport):
+    assert check_every_page(browser, site, site_url, viewport, javascript=False) == {}
+
+
+def test_no_violations_with_answers_filled_in(page, site, site_url):
+    """Every page with questions to answer (the self-check): answer some, then check again."""
+    answered = {}
+    for path in site_pages(site):
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("networkidle")
+        controls = page.locator(CONTROLS)
+        if not controls.count():
+            continue
+        for i in range(0, min(controls.count(), 12), 2):
+            control = controls.nth(i)
+            if not control.is_visible():
+                continue
+            if control.evaluate("e => e.type") in ("checkbox", "radio"):
+                control.check()
+            elif control.evaluate("e => e.tagName") == "SELECT":
+                control.select_option(index=1)
+            else:
+                control.fill("We have agreed this in writing.")
+        answered[path] = axe_violations(page)
+    if not answered:
+        pytest.skip("no page has questions to answer yet (the self-check is not built)")
+    assert {path: v for path, v in answered.items() if v} == {}
+
+
+def test_axe_reports_violations_it_is_asked_for(page):
+    page.set_content('<html><body><img src="x.png"><p style="color:#777;background:#888">Low contrast</p>'
+                     '<input type="checkbox"></body></html>')
+    found = " ".join(axe_violations(page))
+    for rule in ("html-has-lang", "image-alt", "color-contrast", "label"):
+        assert rule in found
+
+
+def test_javascript_off_shows_noscript_content_and_runs_nothing():
+    html = '<head><script>x()</script><script src="a.js"></script></head><noscript><p>No JS</p></noscript>'
+    assert without_scripts(html) == "<head></head><p>No JS</p>"
+
+
+def test_no_page_scrolls_sideways_at_320_pixels(browser, site, site_url):
+    """WCAG 1.4.10 Reflow: a 1280-pixel window zoomed to 400% is 320 CSS pixels wide."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    too_wide = {}
+    for path in site_pages(site):
+        page.goto(f"{site_url}/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[path] = width
+    context.close()
+    assert too_wide == {}
