@@ -1,0 +1,28 @@
+"""The accessibility statement: reachable from the foot of every page, in that page's language."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT, page_text, parse
+from sitelinks import target
+
+
+def test_every_page_links_to_the_statement_in_its_own_language(site):
+    for path in sorted(site.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        soup = parse(path)
+        links = soup.select("footer.gd-site-footer a[href]")
+        assert links, f"{page}: no link in the site footer"
+        statement, _ = target(site, page, links[0]["href"])
+        assert statement.is_file(), f"{page}: {links[0]['href']}"
+        assert parse(statement).html["lang"] == soup.html["lang"], page
+
+
+def test_statement_says_what_was_tested_and_how(site):
+    text = page_text(parse(site / "accessibility" / "index.html").find("article"))
+    assert text.startswith("Accessibility statement")
+    axe = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
+    for words in (f"axe-core (version {axe})", "WCAG) 2.0, 2.1 and 2.2, levels A and AA",
+                  "JavaScript switched on and switched off", "Nu Html Checker", "320 pixels wide"):
+        assert words in text
