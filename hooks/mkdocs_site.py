@@ -138,7 +138,7 @@ def on_post_build(config) -> None:
     english_404 = site_dir / "404.html"
     for code in _build.languages:
         if code != "en" and english_404.exists():
-            context = get_context(_theme["nav"], Files([]), config, base_url=urlsplit(config.site_url or "/").path.rstrip("/"))
+            context = get_context(_theme["nav"], Files([]), config, base_url=urlsplit(config.site_url or "/").path)
             context["forced_lang"] = code
             files[f"{code}/404.html"] = _theme["env"].get_template("404.html").render(_localise(context, config, code))
     for path, text in files.items():
