@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import ROOT, page_text, parse
 from sitelinks import target
 
@@ -19,10 +21,21 @@ def test_every_page_links_to_the_statement_in_its_own_language(site):
         assert parse(statement).html["lang"] == soup.html["lang"], page
 
 
-def test_statement_says_what_was_tested_and_how(site):
-    text = page_text(parse(site / "accessibility" / "index.html").find("article"))
-    assert text.startswith("Accessibility statement")
+STATEMENTS = {
+    "accessibility": ("Accessibility statement", "axe-core (version {axe})",
+                      "WCAG) 2.0, 2.1 and 2.2, levels A and AA", "JavaScript switched on and switched off",
+                      "Nu Html Checker", "320 pixels wide"),
+    "cy/accessibility": ("Datganiad hygyrchedd", "axe-core (fersiwn {axe})",
+                         "(WCAG) 2.0, 2.1 a 2.2, lefelau A ac AA", "JavaScript wedi'i droi ymlaen ac wedi'i ddiffodd",
+                         "Nu Html Checker", "320 picsel o led"),
+}
+
+
+@pytest.mark.parametrize("path", STATEMENTS)
+def test_statement_says_what_was_tested_and_how(site, path):
     axe = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
-    for words in (f"axe-core (version {axe})", "WCAG) 2.0, 2.1 and 2.2, levels A and AA",
-                  "JavaScript switched on and switched off", "Nu Html Checker", "320 pixels wide"):
-        assert words in text
+    title, *facts = STATEMENTS[path]
+    text = page_text(parse(site / path / "index.html").find("article"))
+    assert text.startswith(title)
+    for words in facts:
+        assert words.format(axe=axe) in text

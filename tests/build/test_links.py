@@ -7,9 +7,8 @@ are not fetched here: `scripts/external-links` lists them for review.
 
 from __future__ import annotations
 
-from ruamel.yaml import YAML
-
 from conftest import ROOT
+from guidance.settings import read_settings
 from sitelinks import broken_links, external_links, links
 
 
@@ -21,7 +20,7 @@ def test_the_check_covers_every_page_in_every_language(site):
     checked = {link.page for link in links(site)}
     built = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
     assert built <= checked
-    languages = YAML(typ="safe").load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["guidance"]["languages"]
+    languages = read_settings(ROOT / "mkdocs.yml").options.languages
     homes = {"index.html" if code == "en" else f"{code}/index.html" for code in languages}
     assert homes <= checked, homes - checked
 
