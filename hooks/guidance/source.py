@@ -1,14 +1,24 @@
-"""Read YAML content files, keeping the line of every key and item for error messages."""
+"""Read YAML content files, keeping the line of every key and item for error messages.
+
+Files are read twice only when needed: libyaml (through PyYAML) reads them fast, with the same
+YAML 1.2 meaning ruamel.yaml gives them; ruamel.yaml's round-trip loader, which knows every key's
+line but is many times slower, reads a file again when a problem in it needs a line number, and
+reads outright any file the fast reader leaves to it (duplicate keys, tags, unusual numbers).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.resolver import implicit_resolvers
 
 from .problems import Problem
 
@@ -21,13 +31,19 @@ class Document:
 
     data: Any
     file: str
+    text: str | None = None  # the file's text when ``data`` came from the fast reader (no lines)
+
+    @cached_property
+    def marked(self) -> Any:
+        """The same data with the line of every key and item."""
+        return self.data if self.text is None else _yaml().load(self.text)
 
     def line_of(self, loc: Loc, tagged: bool = True) -> int:
         """The 1-based line of the deepest part of ``loc`` that exists in the file.
 
         ``tagged`` locations come from pydantic, with union tags in them; plain ones have none.
         """
-        node, line = self.data, 1
+        node, line = self.marked, 1
         for index, part in enumerate(loc):
             if tagged and _is_tag(node, loc, index):
                 continue
@@ -72,12 +88,54 @@ def _yaml() -> YAML:
     return yaml
 
 
+class _Unusual(Exception):
+    """Something the fast reader leaves to ruamel.yaml."""
+
+
+class _FastLoader(getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)):
+    """libyaml, resolving plain scalars as ruamel.yaml does for YAML 1.2 (only true/false are
+    booleans; dates stay text). Duplicate keys raise _Unusual; numbers other than plain decimals,
+    merge keys and tags beyond the JSON-like seven have no constructor here, and raise a YAMLError."""
+
+    yaml_implicit_resolvers: dict = {}
+    yaml_constructors = {tag: pyyaml.SafeLoader.yaml_constructors[tag] for tag in (
+        *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")), None)}
+
+    def construct_mapping(self, node, deep=False):
+        keys = [key.value for key, _ in node.value if isinstance(key, pyyaml.ScalarNode)]
+        if len(set(keys)) != len(keys):
+            raise _Unusual("duplicate key")
+        return super().construct_mapping(node, deep)
+
+
+for _tag, _pattern, _first in [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$", "-+0123456789"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    _FastLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+for _versions, _tag, _regexp, _first in implicit_resolvers:  # every other number form, <<, =
+    if (1, 2) in _versions and _tag.endswith((":int", ":float", ":merge", ":value")):
+        _FastLoader.add_implicit_resolver("!unusual", _regexp, _first)
+
+
+def _fast_load(text: str) -> Any:
+    if "%YAML" in text:  # a version directive changes what plain scalars mean
+        raise _Unusual("%YAML directive")
+    return pyyaml.load(text, Loader=_FastLoader)
+
+
 def load_document(path: Path, shown_as: str) -> Document | Problem:
     """Parse one file; a file that is not valid YAML becomes a Problem at its line."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         return Problem(shown_as, 0, "", f"cannot be read ({error.strerror})")
+    try:
+        return Document(_fast_load(text), shown_as, text)
+    except (pyyaml.YAMLError, _Unusual):
+        pass  # ruamel.yaml reads it, and words any problem with its line
     try:
         return Document(_yaml().load(text), shown_as)
     except MarkedYAMLError as error:

@@ -1,0 +1,66 @@
+"""The build's fast paths give exactly what the slow, general code gives.
+
+Reading YAML with libyaml is there for speed only (see benchmark/README.md): these tests hold it
+to the results of ruamel.yaml on every content file we have, and on generated cases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from guidance.problems import Problem
+from guidance.source import _fast_load, _yaml, load_document
+
+YAML_FILES = sorted([*(ROOT / "content_src").rglob("*.yml"), *FIXTURES.rglob("*.yml")])
+
+
+def strings(data) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in strings(value)]
+    return []
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_fast_reader_gives_the_data_ruamel_gives(path):
+    text = path.read_text(encoding="utf-8")
+    try:
+        fast = _fast_load(text)
+    except Exception:  # left to ruamel.yaml, which reports the problem
+        assert isinstance(load_document(path, path.name), Problem)
+        return
+    assert fast == _yaml().load(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: yes\nb: no\nc: on\nd: true\ne: 2017-06-30\nf: '3.3'\ng: 3\nh:\n",
+     {"a": "yes", "b": "no", "c": "on", "d": True, "e": "2017-06-30", "f": "3.3", "g": 3, "h": None}),
+])
+def test_fast_reader_reads_yaml_1_2_like_ruamel(text, expected):
+    assert _fast_load(text) == _yaml().load(text) == expected
+
+
+@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "a: 0o17\n", "a: 1_000\n", "a: !!set {x}\n", "<<: {a: 1}\n"])
+def test_what_the_fast_reader_cannot_match_is_read_by_ruamel(tmp_path, text):
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(Exception):
+        _fast_load(text)
+    document = load_document(path, "x.yml")
+    if "a: 1\na: 2" in text:
+        assert document == Problem("x.yml", 2, "", 'malformed YAML: while constructing a mapping duplicate key "a" with value "2" (original value: "1")')
+    else:
+        assert document.data == _yaml().load(text)
+
+
+def test_a_line_number_comes_from_the_file_even_when_read_fast(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("a: 1\nb:\n  - x\n  - y\n", encoding="utf-8")
+    document = load_document(path, "x.yml")
+    assert document.line_of(("b", 1), tagged=False) == 4
