@@ -1,17 +1,20 @@
 """The build's fast paths give exactly what the slow, general code gives.
 
-Reading YAML with libyaml is there for speed only (see benchmark/README.md): these tests hold it
-to the results of ruamel.yaml on every content file we have, and on generated cases.
+Reading YAML with libyaml, and writing plain texts without a Markdown parse, are there for speed
+only (see benchmark/README.md): these tests hold them to the results of ruamel.yaml and
+markdown-it on every content file and text we have, and on generated cases.
 """
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, ROOT
 from guidance.problems import Problem
+from guidance.render import _MARKDOWN, _markdown, inline_markdown
 from guidance.source import _fast_load, _yaml, load_document
 
 YAML_FILES = sorted([*(ROOT / "content_src").rglob("*.yml"), *FIXTURES.rglob("*.yml")])
@@ -64,3 +67,14 @@ def test_a_line_number_comes_from_the_file_even_when_read_fast(tmp_path):
     path.write_text("a: 1\nb:\n  - x\n  - y\n", encoding="utf-8")
     document = load_document(path, "x.yml")
     assert document.line_of(("b", 1), tagged=False) == 4
+
+
+def test_plain_texts_render_as_markdown_it_renders_them():
+    documents = [load_document(path, path.name) for path in YAML_FILES]
+    texts = [s for document in documents if not isinstance(document, Problem) for s in strings(document.data)]
+    rng = random.Random(6)
+    pool = [chr(c) for c in [*range(1, 0x250), *range(0x2000, 0x2070), 0x3000, 0xFEFF, 0x1F600]]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    plain = [t for t in texts if not _MARKDOWN.search(t)]
+    assert len(plain) > 10000
+    assert [str(inline_markdown(t)) for t in texts] == [_markdown.renderInline(t) for t in texts]
