@@ -49,6 +49,10 @@ def serve_without_scripts(route) -> None:
         route.continue_()
 
 
+def report(found: dict[str, list[str]]) -> str:
+    return "axe violations:\n" + "\n".join(f"{page}: {v}" for page, violations in found.items() for v in violations)
+
+
 def site_pages(site) -> list[str]:
     pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
     assert pages, "no page built"
@@ -73,12 +77,14 @@ def check_every_page(browser, site, site_url, viewport: str, javascript: bool) -
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_no_violations_on_any_page_with_javascript_on(browser, site, site_url, viewport):
-    assert check_every_page(browser, site, site_url, viewport, javascript=True) == {}
+    found = check_every_page(browser, site, site_url, viewport, javascript=True)
+    assert not found, report(found)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_no_violations_on_any_page_with_javascript_off(browser, site, site_url, viewport):
-    assert check_every_page(browser, site, site_url, viewport, javascript=False) == {}
+    found = check_every_page(browser, site, site_url, viewport, javascript=False)
+    assert not found, report(found)
 
 
 def test_no_violations_with_answers_filled_in(page, site, site_url):
@@ -103,7 +109,8 @@ def test_no_violations_with_answers_filled_in(page, site, site_url):
         answered[path] = axe_violations(page)
     if not answered:
         pytest.skip("no page has questions to answer yet (the self-check is not built)")
-    assert {path: v for path, v in answered.items() if v} == {}
+    found = {path: v for path, v in answered.items() if v}
+    assert not found, report(found)
 
 
 def test_axe_reports_violations_it_is_asked_for(page):
