@@ -7,8 +7,11 @@ unsafe link schemes refused, and everything else passes through Jinja's autoesca
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from babel import Locale
@@ -42,13 +45,15 @@ def inline_markdown(text: str) -> Markup:
     return Markup(_markdown.renderInline(text))
 
 
-def plural_samples(code: str) -> dict[str, int]:
-    """A number in each plural category of a language: {'zero': 0, 'one': 1, 'two': 2, ...}."""
+@cache
+def plural_samples(code: str) -> Mapping[str, int]:
+    """A number in each plural category of a language: {'zero': 0, 'one': 1, 'two': 2, ...}.
+    Worked out once per language (200 rule evaluations; every checklist on every page asks)."""
     rule = Locale.parse(LOCALES.get(code, code)).plural_form
     samples: dict[str, int] = {}
     for n in range(200):
         samples.setdefault(rule(n), n)
-    return samples
+    return MappingProxyType(samples)
 
 
 def long_date(value: date, lang: str) -> str:
