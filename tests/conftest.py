@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
-SEED = ROOT.parent / "shared" / "seeds" / "000_3170819298b58a6f.txt"
+# The seed sheet's full text, as given in shared/seeds/ (a copy, so the tests run on any clone).
+SEED = FIXTURES / "seed-3.3-partnership.txt"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage",
