@@ -29,7 +29,10 @@ def messages(node: BaseModel, scope: str) -> Iterator[tuple[str, str]]:
 
 
 def localise(node: M, scope: str, language: Language) -> M:
-    """A copy of ``node`` whose translatable texts are ``language``'s (or English fallbacks)."""
+    """A copy of ``node`` whose translatable texts are ``language``'s (or English fallbacks).
+    The content is written in English, so for English the model itself is the answer."""
+    if language.lookup is None:
+        return node
     return _copy(node, scope, language)
 
 
