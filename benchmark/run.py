@@ -153,7 +153,7 @@ def scaling(tmp: Path, sizes: list[int], runs: int) -> dict[int, dict]:
         print(f"  200 sheets ({languages_built}): {r['median']:.3f} s, {r['per_page'] * 1000:.2f} ms per page, "
               f"{r['median'] / 200 * 1000:.2f} ms per sheet in all its languages "
               f"(target <= {TARGETS['seconds_200']} s: {verdict(r['median'] <= TARGETS['seconds_200'])})")
-    if 20 in results and 200 in results:
+    if all(n in results for n in (10, 20, 100, 200)):
         flat = results[200]["per_page"] / results[20]["per_page"]
         marginal_hi = (results[200]["median"] - results[100]["median"]) / (results[200]["pages"] - results[100]["pages"])
         marginal_lo = (results[20]["median"] - results[10]["median"]) / (results[20]["pages"] - results[10]["pages"])

@@ -7,6 +7,7 @@ catalogue's keys, so both the extraction and the rendering take them from here, 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -23,6 +24,12 @@ def is_prose(field_info: Any) -> bool:
     return any("translatable" in getattr(arg, "__metadata__", ()) for arg in getattr(field_info.annotation, "__args__", ()))
 
 
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """Each field's name and whether it is prose, worked out once per model class."""
+    return tuple((name, is_prose(info)) for name, info in model.model_fields.items())
+
+
 def messages(node: BaseModel, scope: str) -> Iterator[tuple[str, str]]:
     """Every (key, English text) in ``node``, in document order."""
     yield from _walk(node, scope)
@@ -37,10 +44,10 @@ def localise(node: M, scope: str, language: Language) -> M:
 
 
 def _walk(node: BaseModel, prefix: str) -> Iterator[tuple[str, str]]:
-    for name, info in type(node).model_fields.items():
+    for name, prose in _fields(type(node)):
         value = getattr(node, name)
         key = f"{prefix}.{name}"
-        if is_prose(info) and value is not None:
+        if prose and value is not None:
             yield key, value
         elif isinstance(value, BaseModel):
             yield from _walk(value, _prefix(value, key, prefix))
@@ -52,10 +59,10 @@ def _walk(node: BaseModel, prefix: str) -> Iterator[tuple[str, str]]:
 
 def _copy(node: M, prefix: str, language: Language) -> M:
     update: dict[str, Any] = {}
-    for name, info in type(node).model_fields.items():
+    for name, prose in _fields(type(node)):
         value = getattr(node, name)
         key = f"{prefix}.{name}"
-        if is_prose(info) and value is not None:
+        if prose and value is not None:
             update[name] = language.text(key, value)
         elif isinstance(value, BaseModel):
             update[name] = _copy(value, _prefix(value, key, prefix), language)
