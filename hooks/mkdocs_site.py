@@ -19,12 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from guidance.brand import STYLESHEET
 from guidance.build import SiteBuild, build_site, page_language
 from guidance.handout import DOWNLOADS
 from guidance.pages import page_url
 from guidance.problems import ContentError
 from guidance.settings import settings_from
+from guidance.stylesheet import SITE_STYLESHEET, site_stylesheet
 
 _build: SiteBuild | None = None
 _theme: dict = {}  # the theme's Jinja environment and navigation, for pages rendered after the build
@@ -68,7 +68,9 @@ def on_nav(nav, config, files):
 def on_files(files: Files, config) -> Files:
     for spec in _build.pages:
         files.append(File.generated(config, spec.src_uri, content=""))
-    files.append(File.generated(config, STYLESHEET, content=_build.brand.stylesheet()))
+    components = config.extra.get("guidance", {}).get("stylesheets", [])
+    files.append(File.generated(config, SITE_STYLESHEET,
+                                content=site_stylesheet(Path(config.theme.custom_dir), components, _build.brand)))
     if _build.brand.logo:
         files.append(File.generated(config, _build.brand.logo_uri, abs_src_path=str(_build.brand.logo)))
     pdf_dir = _build.handouts.pdf_dir

@@ -16,7 +16,6 @@ from .source import Document
 
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 LOGO_DIR = "assets/brand"
-STYLESHEET = "assets/brand.css"
 MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: white header text on it, it as link colour on white
 
 
@@ -32,7 +31,7 @@ class Brand:
         return f"{LOGO_DIR}/logo{self.logo.suffix.lower()}" if self.logo else ""
 
     def stylesheet(self) -> str:
-        """``assets/brand.css``: sets --gd-brand (and a darker shade for hover and accents)."""
+        """CSS that sets --gd-brand (and a darker shade for hover and accents); the end of site.css."""
         lines = ["/* Generated from the publisher profile (brand_colour): do not edit, it is rewritten on every build. */"]
         if self.colour:
             lines.append(f":root {{ --gd-brand: {self.colour}; --gd-brand-dark: {darker(self.colour)}; }}")
