@@ -29,6 +29,9 @@ KINDS = {".html": "HTML", ".css": "CSS", ".js": "JS", ".mjs": "JS", ".woff": "fo
 # attributes on the checklist (which is on the page, printable, with or without the self-check).
 SELF_CHECK_NAMES = ("self-check", "selfcheck", "self_check")
 SELF_CHECK_ATTRIBUTE = "data-sc-"
+# The build joins the components' stylesheets into one; the self-check's share is its own file's size.
+JOINED_STYLESHEET = "assets/site.css"
+SELF_CHECK_STYLESHEET = "assets/selfcheck.css"
 
 
 def gzipped_size(data: bytes) -> int:
@@ -67,6 +70,7 @@ class PageWeight:
     page: str
     files: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # path -> (kind, raw, gzipped)
     self_check_html: tuple[int, int] = (0, 0)
+    self_check_joined: tuple[int, int] = (0, 0)  # its stylesheet, fetched inside assets/site.css
 
     def total(self, kind: str | None = None) -> tuple[int, int]:
         rows = [(raw, gz) for k, raw, gz in self.files.values() if kind in (None, k)]
@@ -74,7 +78,8 @@ class PageWeight:
 
     def self_check(self) -> tuple[int, int]:
         rows = [(raw, gz) for path, (_, raw, gz) in self.files.items() if any(n in path for n in SELF_CHECK_NAMES)]
-        return (sum(r for r, _ in rows) + self.self_check_html[0], sum(g for _, g in rows) + self.self_check_html[1])
+        parts = [*rows, self.self_check_html, self.self_check_joined]
+        return sum(r for r, _ in parts), sum(g for _, g in parts)
 
 
 def file_for(site: Path, url: str) -> Path | None:
@@ -119,6 +124,9 @@ def measure_pages(site: Path, pages: list[str]) -> list[PageWeight]:
                         weight.files[file.relative_to(site).as_posix()] = (
                             KINDS.get(file.suffix, "other"), len(data), gzipped_size(data))
                 weight.self_check_html = self_check_markup(file_for(site, page_path).read_text(encoding="utf-8"))
+                if JOINED_STYLESHEET in weight.files:
+                    component = (site / SELF_CHECK_STYLESHEET).read_bytes()
+                    weight.self_check_joined = (len(component), gzipped_size(component))
                 weights.append(weight)
                 context.close()
             browser.close()
