@@ -10,7 +10,7 @@ from .catalogue import Translation, load_translation, strict_problems
 from .handout import HandoutSettings
 from .language import ENGLISH, Language
 from .localise import messages
-from .pages import DEFAULT_LANGUAGE, PageSpec, page_url, plan_pages, search_location
+from .pages import DEFAULT_LANGUAGE, PageSpec, language_root, page_url, plan_pages, search_location
 from .problems import ContentError
 from .project import Project, load_project
 from .render import Renderer
@@ -105,8 +105,7 @@ class SiteBuild:
             entries = [(page_url(uri, self.directory_urls),
                         {lang: page_url(other, self.directory_urls) for lang, other in self.alternates(uri).items()})
                        for uri in uris if not uri.endswith("404.md")]
-            prefix = "" if code == DEFAULT_LANGUAGE else f"{code}/"
-            files[prefix + "sitemap.xml"] = sitemap(site_url, entries)
+            files[language_root(code) + "sitemap.xml"] = sitemap(site_url, entries)
         return files
 
     def search_files(self) -> dict[str, str]:
@@ -115,8 +114,7 @@ class SiteBuild:
         for code in self.languages:
             entries = [e for p in self.pages if p.lang == code for e in p.search]
             entries += [e for uri, e in sorted(self.written_pages.items()) if page_language(uri) == code]
-            prefix = "" if code == DEFAULT_LANGUAGE else f"{code}/"
-            files.update({prefix + path: text for path, text in index_files(code, entries).items()})
+            files.update({language_root(code) + path: text for path, text in index_files(code, entries).items()})
         return files
 
 

@@ -46,9 +46,14 @@ class PageSpec:
     has_drafts: bool = False
 
 
+def language_root(lang: str) -> str:
+    """Where a language's pages, search index and sitemap live: ``""`` for English, ``cy/``."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
 def src_uri(lang: str, path: str) -> str:
     """``working-with-others/partnership.md`` in English, under ``cy/`` in Welsh."""
-    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+    return language_root(lang) + path
 
 
 def page_url(uri: str, directory_urls: bool = True) -> str:
@@ -168,7 +173,7 @@ def sheet_toc(sheet: Sheet, site: Site, language: Language) -> tuple[TocEntry, .
 def search_location(uri: str, language: Language, directory_urls: bool) -> str:
     """A page's address relative to its language's root, where that language's index lives."""
     url = page_url(uri, directory_urls)
-    prefix = "" if language.code == DEFAULT_LANGUAGE else f"{language.code}/"
+    prefix = language_root(language.code)
     return url[len(prefix):] if url.startswith(prefix) else url
 
 
