@@ -129,22 +129,42 @@ def update_catalogue(catalogue: Catalog, template: Catalog) -> Catalog:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One translated message, as the build needs it (Babel's Message objects are not kept)."""
+
+    english: str
+    text: str
+    fuzzy: bool
+    draft: bool
+    line: int
+
+
+def _entry(message: Message) -> Entry:
+    english = message.id if isinstance(message.id, str) else message.id[0]
+    text = message.string if isinstance(message.string, str) else ("" if not all(message.string) else message.string[0])
+    return Entry(english, text, message.fuzzy, DRAFT in message.flags, message.lineno or 0)
+
+
+@dataclass(frozen=True)
 class Translation:
-    """One language's catalogue, ready for lookups."""
+    """One language's catalogue, ready for lookups: sheet and site texts by key, interface strings
+    by their English, and the interface as gettext translations for the templates."""
 
     code: str
-    catalogue: Catalog
     file: str
+    content: dict[str, Entry]
+    interface_entries: dict[str, Entry]
+    interface: gettext.NullTranslations
     publish_drafts: bool = True
 
     def state(self, key: str, english: str) -> tuple[State, str]:
         """How current the translation of ``key`` is, and the translated text."""
-        message = self._by_context().get(key)
-        if message is None or not message.string:
+        entry = self.content.get(key)
+        if entry is None or not entry.text:
             return "missing", ""
-        if message.fuzzy or message.id != english:
-            return "outdated", message.string
-        return ("draft" if DRAFT in message.flags else "current"), message.string
+        if entry.fuzzy or entry.english != english:
+            return "outdated", entry.text
+        return ("draft" if entry.draft else "current"), entry.text
 
     def lookup(self, key: str, english: str) -> LocalText:
         state, text = self.state(key, english)
@@ -152,31 +172,35 @@ class Translation:
             return LocalText(text, self.code, state)
         return LocalText(english, "en", state)
 
-    def _by_context(self) -> dict[str, Message]:
-        cached = self.__dict__.get("_contexts")
-        if cached is None:
-            cached = {m.context: m for m in self.catalogue if m.id and m.context}
-            object.__setattr__(self, "_contexts", cached)
-        return cached
-
-    def interface(self) -> gettext.GNUTranslations:
-        """Interface strings (no context) for templates: fuzzy ones are left out."""
-        subset = Catalog(locale=self.code, domain=DOMAIN, fuzzy=False)
-        for message in self.catalogue:
-            if message.id and not message.context and message.string and not message.fuzzy:
-                subset[message.id] = message
-        buffer = io.BytesIO()
-        write_mo(buffer, subset, use_fuzzy=False)
-        buffer.seek(0)
-        return gettext.GNUTranslations(buffer)
-
     def language(self) -> Language:
-        return Language(self.code, ui=self.interface(), lookup=self.lookup)
+        return Language(self.code, ui=self.interface, lookup=self.lookup)
+
+
+def _interface(catalogue: Catalog, code: str) -> gettext.GNUTranslations:
+    """Interface strings (no context) for templates: fuzzy ones are left out."""
+    subset = Catalog(locale=code, domain=DOMAIN, fuzzy=False)
+    for message in catalogue:
+        if message.id and not message.context and message.string and not message.fuzzy:
+            subset[message.id] = message
+    buffer = io.BytesIO()
+    write_mo(buffer, subset, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
 def load_translation(code: str, content_dir: Path, publish_drafts: bool = True) -> Translation:
+    """Read a language's catalogue once and keep only what lookups need."""
     path = catalogue_path(content_dir, code)
-    return Translation(code, read_catalogue(path, code), display_path(path, content_dir.parent), publish_drafts)
+    catalogue = read_catalogue(path, code)
+    content, interface = {}, {}
+    for message in (m for m in catalogue if m.id):
+        entry = _entry(message)
+        if message.context:
+            content[message.context] = entry
+        else:
+            interface[entry.english] = entry
+    return Translation(code, display_path(path, content_dir.parent), content, interface,
+                       _interface(catalogue, code), publish_drafts)
 
 
 def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> Counter:
@@ -192,13 +216,13 @@ def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) 
         if msgid in seen:
             continue
         seen.add(msgid)
-        entry = translation.catalogue.get(msgid)
-        if entry is None or not (entry.string if isinstance(entry.string, str) else all(entry.string)):
+        entry = translation.interface_entries.get(msgid)
+        if entry is None or not entry.text:
             counts["missing"] += 1
         elif entry.fuzzy:
             counts["outdated"] += 1
         else:
-            counts["draft" if DRAFT in entry.flags else "current"] += 1
+            counts["draft" if entry.draft else "current"] += 1
     return counts
 
 
@@ -208,7 +232,7 @@ def strict_problems(translation: Translation, messages: Iterable[tuple[str, str]
     for key, english in messages:
         state, _text = translation.state(key, english)
         if state in ("missing", "outdated"):
-            message = translation._by_context().get(key)
-            line = message.lineno if message is not None and message.lineno else 0
+            entry = translation.content.get(key)
+            line = entry.line if entry is not None else 0
             problems.append(Problem(translation.file, line, key, f"{state} {translation.code} translation (strict translations are on)"))
     return problems
