@@ -12,7 +12,7 @@ import gzip
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
@@ -23,6 +23,7 @@ from guidance.build import SiteBuild, build_site, page_language
 from guidance.handout import DOWNLOADS
 from guidance.pages import page_url
 from guidance.problems import ContentError
+from guidance.render import marked_text
 from guidance.settings import settings_from
 from guidance.stylesheet import SITE_STYLESHEET, site_stylesheet
 
@@ -94,14 +95,9 @@ def on_page_content(html: str, page, config, files) -> str:
     if spec is None:
         _build.add_written_page(page.file.src_uri, page.title, html)
         return html
-    page.toc = get_toc([{"level": e.level, "id": e.id, "name": _toc_title(e, spec.lang), "children": []} for e in spec.toc])
+    page.toc = get_toc([{"level": e.level, "id": e.id, "name": marked_text(e.title, e.lang, spec.lang), "children": []}
+                        for e in spec.toc])
     return spec.html
-
-
-def _toc_title(entry, page_lang: str):
-    """A fallback heading keeps its language in the outline too."""
-    title = escape(entry.title)
-    return title if entry.lang == page_lang else Markup(f'<span lang="{escape(entry.lang)}">{title}</span>')
 
 
 def _localise(context, config, code: str):

@@ -46,6 +46,12 @@ def inline_markdown(text: str) -> Markup:
 
 
 @cache
+def marked_text(text: str, lang: str, page_lang: str) -> Markup:
+    """Plain text, escaped, in a span that names its language when it is not the page's (a
+    heading shown in English on a Welsh page keeps its language in the page outline too)."""
+    return escape(text) if lang == page_lang else Markup(f'<span lang="{escape(lang)}">{escape(text)}</span>')
+
+
 def plural_samples(code: str) -> Mapping[str, int]:
     """A number in each plural category of a language: {'zero': 0, 'one': 1, 'two': 2, ...}.
     Worked out once per language (200 rule evaluations; every checklist on every page asks)."""
