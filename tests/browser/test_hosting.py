@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
 
@@ -179,7 +180,8 @@ def test_the_offline_copy_opens_from_disk_with_search(page, copy_on_disk):
     assert page.get_by_role("button", name="Print this page").is_visible()
 
     result = search(page, "duplication")
-    assert "Avoid possible duplication of administration" in page.locator(".md-search-result").inner_text()
+    # results update as each letter is typed: wait for those of the whole word
+    expect(page.locator(".md-search-result")).to_contain_text("Avoid possible duplication of administration")
     result.click()
     page.wait_for_url("**/working-with-others/partnership.html?h=duplication*")
     page.get_by_role("link", name="3. Working with others").click()

@@ -25,8 +25,15 @@ def search(page, query: str) -> list[str]:
     field.press_sequentially(query, delay=30)
     page.wait_for_function("() => !/^(Type to start searching|Teipiwch i ddechrau chwilio)$/.test("
                            "document.querySelector('.md-search-result__meta').textContent.trim())")
-    page.wait_for_timeout(300)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+    # Results follow each letter typed: read them once they have stopped changing.
+    previous, results = None, []
+    for _ in range(20):
+        if results == previous:
+            break
+        previous = results
+        page.wait_for_timeout(300)
+        results = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+    return results
 
 
 def test_search_finds_the_sheet_from_the_home_page(page, site_url):
