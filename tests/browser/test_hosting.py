@@ -131,6 +131,9 @@ def test_the_site_works_under_the_sample_content_security_policy(page, site, hos
     watch.errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
     page.goto(base + SHEET)                                    # a full load of the sheet too
     page.wait_for_load_state("networkidle")
+    roles = page.get_by_role("group", name="Are the roles and responsibilities of all partners clearly defined and agreed?", exact=True)
+    roles.get_by_label("Yes", exact=True).check()             # the self-check, in use
+    expect(page.locator('[data-checklist="partnership/checklist"]')).to_contain_text("You have answered 1 of 18 questions.")
 
     assert [e for e in watch.errors if "CSP violation" in e or "Refused to" in e] == []
     assert watch.errors == []
