@@ -65,8 +65,8 @@ def write_catalogue(catalogue: Catalog, path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
-def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[str, str], str]]:
-    """(msgid or (singular, plural), location) for every ``_()``/``gettext()``/``ngettext()`` in
+def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[str, str], str, int]]:
+    """(msgid or (singular, plural), file, line) for every ``_()``/``gettext()``/``ngettext()`` in
     the templates and in the core's Python."""
     found = []
     for directory in template_dirs:
@@ -74,7 +74,7 @@ def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[
             str(directory), method_map=[("**.html", "jinja2.ext:babel_extract"), ("**.py", "python")],
             keywords=EXTRACT_KEYWORDS, options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
         ):
-            found.append((message, f"{directory.name}/{filename}:{lineno}"))
+            found.append((message, f"{directory.name}/{filename}", lineno))
     return found
 
 
@@ -84,13 +84,12 @@ def build_template(content_messages: Iterable[tuple[str, str]], template_dirs: I
                        copyright_holder=COPYRIGHT)
     for key, english in content_messages:
         template.add(str(english), context=key, auto_comments=[key])
-    for message, location in interface_messages(template_dirs):
-        path, line = location.rsplit(":", 1)
-        existing = template.get(message if isinstance(message, str) else message[0])
+    for message, path, line in interface_messages(template_dirs):
+        existing = template.get(_msgid(message))
         if existing:
-            existing.locations.append((path, int(line)))
+            existing.locations.append((path, line))
         else:
-            template.add(message, locations=[(path, int(line))])
+            template.add(message, locations=[(path, line)])
     return template
 
 
@@ -112,9 +111,9 @@ def update_catalogue(catalogue: Catalog, template: Catalog) -> Catalog:
             previous = by_context[entry.context]
             old = Message(entry.id, previous.string, flags=set(previous.flags) | {"fuzzy"},
                           previous_id=previous.id, context=entry.context)
-            used.add((previous.id if isinstance(previous.id, str) else previous.id[0], previous.context))
+            used.add((_msgid(previous.id), previous.context))
         if old is not None:
-            used.add((old.id if isinstance(old.id, str) else old.id[0], old.context))
+            used.add((_msgid(old.id), old.context))
         empty = "" if isinstance(entry.id, str) else ("",) * catalogue.num_plurals
         updated[entry.id] = Message(
             entry.id, old.string if old else empty,
@@ -122,7 +121,7 @@ def update_catalogue(catalogue: Catalog, template: Catalog) -> Catalog:
             previous_id=old.previous_id if old else (), context=entry.context,
         )
     for old in catalogue:
-        key = (old.id if isinstance(old.id, str) else old.id[0], old.context)
+        key = (_msgid(old.id), old.context)
         if old.id and key not in used and old.string:
             updated.obsolete[key] = old
     return updated
@@ -139,10 +138,24 @@ class Entry:
     line: int
 
 
+def _msgid(message_id: str | tuple[str, ...]) -> str:
+    """A message's English: its id, or the singular of a plural message."""
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
 def _entry(message: Message) -> Entry:
-    english = message.id if isinstance(message.id, str) else message.id[0]
+    english = _msgid(message.id)
     text = message.string if isinstance(message.string, str) else ("" if not all(message.string) else message.string[0])
     return Entry(english, text, message.fuzzy, DRAFT in message.flags, message.lineno or 0)
+
+
+def entry_state(entry: Entry | None, english: str) -> State:
+    """Missing, outdated (fuzzy, or translated from other English), draft or current."""
+    if entry is None or not entry.text:
+        return "missing"
+    if entry.fuzzy or entry.english != english:
+        return "outdated"
+    return "draft" if entry.draft else "current"
 
 
 @dataclass(frozen=True)
@@ -160,11 +173,7 @@ class Translation:
     def state(self, key: str, english: str) -> tuple[State, str]:
         """How current the translation of ``key`` is, and the translated text."""
         entry = self.content.get(key)
-        if entry is None or not entry.text:
-            return "missing", ""
-        if entry.fuzzy or entry.english != english:
-            return "outdated", entry.text
-        return ("draft" if entry.draft else "current"), entry.text
+        return entry_state(entry, english), entry.text if entry else ""
 
     def lookup(self, key: str, english: str) -> LocalText:
         state, text = self.state(key, english)
@@ -209,21 +218,9 @@ def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> C
 
 
 def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) -> Counter:
-    counts: Counter = Counter()
-    seen = set()
-    for message, _location in interface_messages(template_dirs):
-        msgid = message if isinstance(message, str) else message[0]
-        if msgid in seen:
-            continue
-        seen.add(msgid)
-        entry = translation.interface_entries.get(msgid)
-        if entry is None or not entry.text:
-            counts["missing"] += 1
-        elif entry.fuzzy:
-            counts["outdated"] += 1
-        else:
-            counts["draft" if entry.draft else "current"] += 1
-    return counts
+    """Counts of current, draft, outdated and missing translations of the interface strings."""
+    msgids = dict.fromkeys(_msgid(message) for message, _file, _line in interface_messages(template_dirs))
+    return Counter(entry_state(translation.interface_entries.get(msgid), msgid) for msgid in msgids)
 
 
 def strict_problems(translation: Translation, messages: Iterable[tuple[str, str]]) -> list[Problem]:
