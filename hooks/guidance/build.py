@@ -85,7 +85,7 @@ class SiteBuild:
         spec = self.page(uri)
         meta = {"lang": page_language(uri)}
         if spec:
-            meta.update(title=spec.title, description=spec.description, kind=spec.kind)
+            meta.update(title=spec.title, description=spec.description)
         return meta
 
     def site_name(self, lang: str) -> str:

@@ -39,11 +39,9 @@ class PageSpec:
     title: str
     description: str
     html: str
-    kind: str
     toc: tuple[TocEntry, ...] = ()
     alternates: dict[str, str] = field(default_factory=dict)
     search: tuple[SearchEntry, ...] = ()
-    has_drafts: bool = False
 
 
 def language_root(lang: str) -> str:
@@ -66,11 +64,16 @@ def page_url(uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+def _folder(source: str, directory_urls: bool) -> str:
+    """The folder a page's relative links start from."""
+    here = page_url(source, directory_urls)
+    return here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+
+
 def relative_href(target: str, source: str, directory_urls: bool = True) -> str:
     """A link from page ``source`` to page ``target`` (both source paths) that works anywhere."""
-    to, here = page_url(target, directory_urls), page_url(source, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath("/" + to, "/" + base)
+    to = page_url(target, directory_urls)
+    rel = posixpath.relpath("/" + to, "/" + _folder(source, directory_urls))
     if to.endswith("/") or not to:
         rel = rel.rstrip("/") + "/"
         if not directory_urls:
@@ -80,9 +83,7 @@ def relative_href(target: str, source: str, directory_urls: bool = True) -> str:
 
 def file_href(path: str, source: str, directory_urls: bool = True) -> str:
     """A link from page ``source`` to a file of the site (``assets/brand/logo.svg``)."""
-    here = page_url(source, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    return posixpath.relpath("/" + path, "/" + base)
+    return posixpath.relpath("/" + path, "/" + _folder(source, directory_urls))
 
 
 def sheet_path(sheet: Sheet) -> str:
@@ -110,6 +111,8 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
         series_by_id = {s.id: s for s in site.series}
         home = src_uri(language.code, "index.md")
         sheets = [localise(sheet, sheet.id, language) for sheet in project.sheets]
+        site_drafts = has_drafts(site, "site")
+        drafts = [site_drafts or has_drafts(sheet, sheet.id) for sheet in sheets]
         listing = [
             {"series": series, "sheets": [
                 {"sheet": sheet, "href": relative_href(src_uri(language.code, sheet_path(sheet)), home, directory_urls)}
@@ -118,25 +121,23 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
             for series in site.series
         ]
         title = language.gettext("Information sheets")
-        site_drafts = has_drafts(site, "site")
         pages.append(PageSpec(
-            src_uri=home, lang=language.code, title=title, kind="home",
+            src_uri=home, lang=language.code, title=title,
             description=language.gettext("Short guidance for charities and community groups, from your local county voluntary council."),
             html=renderer.render("home.html", language, publisher=project.publisher, series=[e for e in listing if e["sheets"]],
-                                 draft=site_drafts or any(has_drafts(s, s.id) for s in sheets), logo_href=logo_href(home)),
+                                 draft=site_drafts or any(drafts), logo_href=logo_href(home)),
             toc=tuple(TocEntry(2, e["series"].id, f"{e['series'].number}. {e['series'].title}", _lang(e["series"].title, language))
                       for e in listing if e["sheets"]),
             alternates={code: src_uri(code, "index.md") for code in codes},
             search=(entry(search_location(home, language, directory_urls), title,
                           [f"{s.number} {s.title}. {s.summary}" for s in sheets]),),
         ))
-        for source, sheet in zip(project.sheets, sheets):
+        for source, sheet, draft in zip(project.sheets, sheets, drafts):
             uri = src_uri(language.code, sheet_path(sheet))
-            draft = site_drafts or has_drafts(sheet, sheet.id)
             toc = sheet_toc(sheet, site, language)
             handout = make_handout(handouts, sheet, language.code, page_url(uri, directory_urls))
             pages.append(PageSpec(
-                src_uri=uri, lang=language.code, kind="sheet",
+                src_uri=uri, lang=language.code,
                 title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
                 html=renderer.render(
                     "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
@@ -148,7 +149,6 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
                 toc=toc,
                 alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},
                 search=sheet_search(sheet, site, search_location(uri, language, directory_urls)),
-                has_drafts=draft,
             ))
     return pages
 
