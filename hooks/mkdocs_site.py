@@ -25,7 +25,7 @@ from guidance.pages import page_url
 from guidance.problems import ContentError
 from guidance.render import marked_text
 from guidance.settings import settings_from
-from guidance.stylesheet import SITE_STYLESHEET, site_stylesheet
+from guidance.stylesheet import SITE_STYLESHEET
 
 _build: SiteBuild | None = None
 _theme: dict = {}  # the theme's Jinja environment and navigation, for pages rendered after the build
@@ -69,9 +69,7 @@ def on_nav(nav, config, files):
 def on_files(files: Files, config) -> Files:
     for spec in _build.pages:
         files.append(File.generated(config, spec.src_uri, content=""))
-    components = config.extra.get("guidance", {}).get("stylesheets", [])
-    files.append(File.generated(config, SITE_STYLESHEET,
-                                content=site_stylesheet(Path(config.theme.custom_dir), components, _build.brand)))
+    files.append(File.generated(config, SITE_STYLESHEET, content=_build.stylesheet))
     if _build.brand.logo:
         files.append(File.generated(config, _build.brand.logo_uri, abs_src_path=str(_build.brand.logo)))
     pdf_dir = _build.handouts.pdf_dir

@@ -16,6 +16,7 @@ from .project import Project, load_project
 from .render import Renderer
 from .search import SearchEntry, document_entry, index_files
 from .sitemap import sitemap
+from .stylesheet import site_stylesheet
 from .settings import Options
 
 
@@ -58,6 +59,7 @@ class SiteBuild:
     directory_urls: bool = True
     documents: set[str] = field(default_factory=set)
     brand: Brand = field(default_factory=Brand)
+    stylesheet: str = ""
     handouts: HandoutSettings = field(default_factory=HandoutSettings)
 
     written_pages: dict[str, SearchEntry] = field(default_factory=dict)
@@ -128,4 +130,5 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     pages = plan_pages(project, languages, Renderer(), directory_urls=options.directory_urls,
                        handouts=handouts, logo_uri=brand.logo_uri)
     return SiteBuild(project, {language.code: language for language in languages}, pages,
-                     directory_urls=options.directory_urls, brand=brand, handouts=handouts)
+                     directory_urls=options.directory_urls, brand=brand, handouts=handouts,
+                     stylesheet=site_stylesheet(options.stylesheets, brand))

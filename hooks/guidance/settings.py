@@ -25,6 +25,7 @@ class Options:
     site_url: str = ""                # the site's address (MkDocs' site_url): printed with a QR code
     offline: bool = False             # a copy that opens from disk (GUIDANCE_OFFLINE=1)
     handouts: Path | None = None      # the PDFs scripts/pdf made, linked from their pages (GUIDANCE_HANDOUTS)
+    stylesheets: tuple[Path, ...] = ()  # the components' stylesheets, joined into assets/site.css
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def settings_from(extra: Mapping, root: Path, custom_dir: str | None = "override
             site_url=site_url,
             offline=offline in ("1", "true") if offline is not None else bool(guidance.get("offline", False)),
             handouts=root / handouts if handouts else None,
+            stylesheets=tuple(root / (custom_dir or "") / name for name in guidance.get("stylesheets", [])),
         ),
     )
 

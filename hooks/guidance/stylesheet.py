@@ -12,6 +12,6 @@ from .brand import Brand
 SITE_STYLESHEET = "assets/site.css"
 
 
-def site_stylesheet(theme_dir: Path, components: Iterable[str], brand: Brand) -> str:
-    parts = [f"/* {name} */\n" + (theme_dir / name).read_text(encoding="utf-8") for name in components]
+def site_stylesheet(components: Iterable[Path], brand: Brand) -> str:
+    parts = [f"/* {path.name} */\n" + path.read_text(encoding="utf-8") for path in components]
     return "\n".join([*parts, f"/* {SITE_STYLESHEET}: the publisher's colours */\n" + brand.stylesheet()])
