@@ -96,6 +96,18 @@ def site_url(site):
 
 
 @pytest.fixture(scope="session")
+def sub_path_site(tmp_path_factory):
+    """The site built for and served under /guidance/, as a council might host it."""
+    root = tmp_path_factory.mktemp("host")
+    port = free_port()
+    result = mkdocs_build(root / "guidance", env={"GUIDANCE_SITE_URL": f"http://127.0.0.1:{port}/guidance/"})
+    assert result.returncode == 0, result.stderr
+    url, server = serve(root, port)
+    yield f"{url}/guidance"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright. Under CI a missing browser fails, never skips."""
     if not Path(CHROMIUM).exists():

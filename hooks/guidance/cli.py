@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .build import project_messages
@@ -63,7 +64,6 @@ def status(settings: Settings) -> int:
 
 
 def _profile_coverage(profile, code: str):
-    from collections import Counter
     return Counter("current" if getattr(field, code, None) else "missing"
                    for field in (profile.name, profile.strapline, profile.address))
 

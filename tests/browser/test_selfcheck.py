@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser.test_welsh import sub_path_site  # noqa: F401 (a fixture: the site as hosted under a sub-path)
 from conftest import ROOT
 
 SHEET = "/working-with-others/partnership/"

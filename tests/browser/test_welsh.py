@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from browser.test_site import search
-from conftest import free_port, mkdocs_build, serve
 
 SHEET = "working-with-others/partnership/"
 
@@ -31,18 +30,6 @@ def test_welsh_search_finds_only_welsh_and_english_only_english(page, site_url):
 def test_welsh_search_folds_accents(page, site_url):
     page.goto(f"{site_url}/cy/")
     assert any(f"/cy/{SHEET}" in href for href in search(page, "polisiau"))  # polisïau
-
-
-@pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory):
-    """The site built for and served under /guidance/, as a council might host it."""
-    root = tmp_path_factory.mktemp("host")
-    port = free_port()
-    result = mkdocs_build(root / "guidance", env={"GUIDANCE_SITE_URL": f"http://127.0.0.1:{port}/guidance/"})
-    assert result.returncode == 0, result.stderr
-    url, server = serve(root, port)
-    yield f"{url}/guidance"
-    server.shutdown()
 
 
 def test_toggle_goes_to_the_same_page_in_the_other_language_under_a_sub_path(page, sub_path_site):
