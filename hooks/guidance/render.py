@@ -19,6 +19,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_core import StateCore
 from mdit_py_plugins.attrs import attrs_plugin
 from markupsafe import Markup, escape
 
@@ -27,20 +28,42 @@ from .language import Language
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = {"en": "en_GB", "cy": "cy"}
 
-# "js-default": no raw HTML, no typographer; javascript:, vbscript: and data: links are refused.
+# "js-default": no raw HTML, no typographer; javascript:, vbscript:, file: and data: links are refused.
+# Bare web and email addresses become links (linkify, with linkify-it-py); the same refusal holds.
 # One extension: `[words]{lang=en}` marks a passage in another language (only `lang` is allowed).
-_markdown = MarkdownIt("js-default").use(attrs_plugin, after=("span_close",), spans=True, allowed=("lang",))
+_markdown = MarkdownIt("js-default", {"linkify": True}).enable("linkify") \
+    .use(attrs_plugin, after=("span_close",), spans=True, allowed=("lang",))
+
+
+def _secure_bare_links(state: StateCore) -> None:
+    """A bare address with no scheme (``www.cavs.org.uk``) is linked over https, not http."""
+    for block in state.tokens:
+        children = block.children or []
+        for token, following in zip(children, children[1:]):
+            href = str(token.attrGet("href") or "")
+            if token.markup == "linkify" and href.startswith("http://") \
+                    and not following.content.lower().startswith("http://"):
+                token.attrSet("href", "https://" + href.removeprefix("http://"))
+
+
+_markdown.core.ruler.after("linkify", "secure_bare_links", _secure_bare_links)
 
 
 # Characters that can start inline Markdown (emphasis, code, links, images, autolinks, entities,
-# escapes, breaks, strikethrough, attributes). Most texts have none: for them markdown-it's output
-# is the text with &, <, > and " escaped, so it is made directly (the same string, many times faster).
+# escapes, breaks, strikethrough, attributes). Most texts have none, and no web or email address:
+# for them markdown-it's output is the text with &, <, > and " escaped, so it is made directly
+# (the same string, many times faster).
 _MARKDOWN = re.compile(r"[\\`*_\[\]!<&~{}\n\r\0]")
+
+
+def is_plain(text: str) -> bool:
+    """True when markdown-it would only escape ``text``: no inline syntax, no address to link."""
+    return _MARKDOWN.search(text) is None and not _markdown.linkify.pretest(text)
 
 
 def inline_markdown(text: str) -> Markup:
     text = str(text)
-    if _MARKDOWN.search(text) is None:
+    if is_plain(text):
         return Markup(escapeHtml(text))
     return Markup(_markdown.renderInline(text))
 
