@@ -33,8 +33,12 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
 def _settings(config):
-    return settings_from(config.extra, Path(config.config_file_path).parent, config.theme.custom_dir,
-                         config.use_directory_urls, site_url=config.site_url or "")
+    config_file = Path(config.config_file_path)
+    try:
+        return settings_from(config.extra, config_file.parent, config.theme.custom_dir,
+                             config.use_directory_urls, site_url=config.site_url or "", config_file=config_file)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_config(config):

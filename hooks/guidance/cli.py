@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["extract", "status"])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     args = parser.parse_args(argv)
-    settings = read_settings(args.config_file.resolve())
     try:
+        settings = read_settings(args.config_file.resolve())
         return {"extract": extract, "status": status}[args.command](settings)
     except ContentError as error:
         print(error, file=sys.stderr)

@@ -10,8 +10,23 @@ import gettext
 from dataclasses import dataclass, field
 from typing import Callable, Literal
 
+from babel import Locale, UnknownLocaleError
+
 State = Literal["current", "draft", "outdated", "missing"]
 NAMES = {"en": "English", "cy": "Cymraeg"}
+DEFAULT_LANGUAGE = "en"  # the language the content files are written in; its pages are at the site's root
+
+
+def unknown_language(code: str) -> str:
+    """Why ``code`` cannot be a language of the site ("" when it can): it must be a language code
+    that Babel (CLDR) knows, since dates, plural forms and the catalogue all come from there."""
+    try:
+        locale = Locale.parse(code) if isinstance(code, str) else None
+    except (UnknownLocaleError, ValueError, TypeError):
+        locale = None
+    if locale is None or locale.language != code:
+        return f"unknown language code {code!r} (expected a language code such as 'en' or 'cy')"
+    return ""
 
 
 class LocalText(str):

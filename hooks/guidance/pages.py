@@ -11,15 +11,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .handout import HandoutSettings, make_handout
-from .language import Language
+from .language import DEFAULT_LANGUAGE, Language
 from .localise import localise, messages
 from .project import Project
 from .render import Renderer
 from .schema import Sheet, Site
 from .search import SearchEntry, entry
 from .selfcheck import selfcheck
-
-DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)

@@ -42,11 +42,11 @@ def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any])
         document.file,
         document.line_of(loc),
         field_path(loc, document.data) or "(top level)",
-        _message(detail, _fields_at(model, loc[:-1], document.data)),
+        pydantic_message(detail, _fields_at(model, loc[:-1], document.data)),
     )
 
 
-def _message(detail: dict[str, Any], known_fields: list[str]) -> str:
+def pydantic_message(detail: dict[str, Any], known_fields: list[str]) -> str:
     kind, value = detail["type"], detail.get("input")
     ctx = detail.get("ctx") or {}
     if kind == "missing":
@@ -58,21 +58,21 @@ def _message(detail: dict[str, Any], known_fields: list[str]) -> str:
     if kind == "too_short":
         return "must not be empty (expected at least one item)"
     if kind in ("string_type", "string_too_short"):
-        return f"expected text, got {_describe(value)}"
+        return f"expected text, got {describe(value)}"
     if kind in ("tuple_type", "list_type"):
-        return f"expected a list, got {_describe(value)}"
+        return f"expected a list, got {describe(value)}"
     if kind == "model_type" or kind == "model_attributes_type":
-        return f"expected a mapping of keys to values, got {_describe(value)}"
+        return f"expected a mapping of keys to values, got {describe(value)}"
     if kind.startswith("date"):
-        return f"expected a date as YYYY-MM-DD, got {_describe(value)}"
+        return f"expected a date as YYYY-MM-DD, got {describe(value)}"
     if kind == "string_pattern_mismatch":
-        return f"expected {_pattern_name(ctx.get('pattern', ''))}, got {_describe(value)}"
+        return f"expected {_pattern_name(ctx.get('pattern', ''))}, got {describe(value)}"
     if kind == "union_tag_invalid":
-        return f"unknown section type {_describe(value.get('type') if isinstance(value, Mapping) else value)} (expected one of: {ctx.get('expected_tags')})"
+        return f"unknown section type {describe(value.get('type') if isinstance(value, Mapping) else value)} (expected one of: {ctx.get('expected_tags')})"
     if kind == "union_tag_not_found":
         return "required field missing: 'type' (the kind of section)"
     if kind == "literal_error":
-        return f"expected {ctx.get('expected')}, got {_describe(value)}"
+        return f"expected {ctx.get('expected')}, got {describe(value)}"
     return detail["msg"]
 
 
@@ -89,7 +89,7 @@ def _pattern_name(pattern: str) -> str:
     return _PATTERNS.get(pattern, f"text matching {pattern}")
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, Mapping):
