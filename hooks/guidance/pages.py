@@ -7,6 +7,7 @@ links between pages follow from that, the same way for every generator adapter.
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -15,6 +16,7 @@ from .language import DEFAULT_LANGUAGE, Language
 from .localise import localise, messages
 from .project import Project
 from .render import Renderer
+from .review import is_overdue
 from .schema import Sheet, Site
 from .search import SearchEntry, entry
 from .selfcheck import selfcheck
@@ -96,8 +98,10 @@ def display_url(url: str) -> str:
 
 def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
                directory_urls: bool = True, handouts: HandoutSettings = HandoutSettings(),
-               logo_uri: str = "") -> list[PageSpec]:
-    """The home page and every sheet page, in every language, with their alternates."""
+               logo_uri: str = "", today: date | None = None) -> list[PageSpec]:
+    """The home page and every sheet page, in every language, with their alternates.
+    A sheet past its review date (as of ``today``, the build's date) says so to readers."""
+    today = today or date.today()
     pages: list[PageSpec] = []
 
     def logo_href(uri: str) -> str:
@@ -143,6 +147,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
                     home_href=relative_href(home, uri, directory_urls), logo_href=logo_href(uri),
                     handout=handout, pdf_href=file_href(handout.pdf_uri, uri, directory_urls) if handout.pdf_uri else "",
                     selfcheck=selfcheck(source, language.code),
+                    review_overdue=is_overdue(source, project.site, today),
                 ),
                 toc=toc,
                 alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},

@@ -106,12 +106,16 @@ Section = Annotated[
 
 
 class Sheet(Strict):
+    """One information sheet (content_src/sheets/<number>-<name>/sheet.yml)."""
+
     id: Id
     series: Id
     number: Number
     title: Prose
     summary: Prose
     last_updated: date
+    review_by: date | None = Field(default=None, description="When the sheet should next be checked (YYYY-MM-DD); "
+                                   "after this date its page tells readers a review is overdue.")
     sections: tuple[Section, ...] = Field(min_length=1)
 
 
@@ -133,11 +137,15 @@ class Disclaimer(Strict):
 
 
 class Site(Strict):
+    """What every sheet shares (content_src/site.yml)."""
+
     producer: Producer
     produced_by: Prose
     further_information: Prose
     disclaimer: Disclaimer
     series: tuple[Series, ...] = Field(min_length=1)
+    review_after_months: int | None = Field(default=None, ge=1, le=120, description=(
+        "Sheets without their own review_by are due for review this many months after last_updated."))
 
 
 class Localised(Strict):

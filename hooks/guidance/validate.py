@@ -63,6 +63,11 @@ def pydantic_message(detail: dict[str, Any], known_fields: list[str]) -> str:
         return f"expected a list, got {describe(value)}"
     if kind == "model_type" or kind == "model_attributes_type":
         return f"expected a mapping of keys to values, got {describe(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {describe(value)}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = f"at least {ctx.get('ge')}" if kind == "greater_than_equal" else f"at most {ctx.get('le')}"
+        return f"expected a number {bound}, got {describe(value)}"
     if kind.startswith("date"):
         return f"expected a date as YYYY-MM-DD, got {describe(value)}"
     if kind == "string_pattern_mismatch":
