@@ -54,12 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(),
                         help="the date to check reviews against (YYYY-MM-DD; default: today)")
     args = parser.parse_args(argv)
-    settings = read_settings(args.config_file.resolve())
-    if args.command == "schemas":
-        for path in write_schemas(settings.content_dir):
-            print(f"wrote {display_path(path, Path.cwd())}")
-        return 0
     try:
+        settings = read_settings(args.config_file.resolve())
+        if args.command == "schemas":
+            for path in write_schemas(settings.content_dir):
+                print(f"wrote {display_path(path, Path.cwd())}")
+            return 0
         return status(settings, args.today)
     except ContentError as error:
         print(error, file=sys.stderr)
