@@ -21,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.resolver import implicit_resolvers
 
 from .problems import Problem
+from .yaml_traps import explain, hidden_comments
 
 Loc = tuple[str | int, ...]
 
@@ -132,6 +133,8 @@ def load_document(path: Path, shown_as: str) -> Document | Problem:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         return Problem(shown_as, 0, "", f"cannot be read ({error.strerror})")
+    for line, trap in hidden_comments(text)[:1]:
+        return Problem(shown_as, line, "", f"a text cut short: {trap}")
     try:
         return Document(_fast_load(text), shown_as, text)
     except (pyyaml.YAMLError, _Unusual):
@@ -144,6 +147,8 @@ def load_document(path: Path, shown_as: str) -> Document | Problem:
         reason = " ".join(filter(None, [error.context, error.problem])).strip()
         if "duplicate key" in reason:
             reason = reason.replace("found duplicate key", "duplicate key")
-        return Problem(shown_as, line, "", f"malformed YAML: {reason}")
+        opened_on = error.context_mark.line + 1 if error.context_mark else None
+        plain = explain(reason, text, line, opened_on)  # the editor's mistake, in plain English
+        return Problem(shown_as, line, "", f"malformed YAML: {reason}" + (f". {plain}" if plain else ""))
     except YAMLError as error:
         return Problem(shown_as, 0, "", f"malformed YAML: {error}")
