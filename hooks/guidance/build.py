@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .brand import Brand, load_brand
+from .components import compare
 from .catalogue import Translation, load_translation, strict_problems
 from .handout import HandoutSettings
 from .language import ENGLISH, Language
@@ -61,6 +62,9 @@ class SiteBuild:
     brand: Brand = field(default_factory=Brand)
     stylesheet: str = ""
     handouts: HandoutSettings = field(default_factory=HandoutSettings)
+    # files the components publish as they are (site path -> file): scripts and styles that only
+    # their own pages load
+    assets: dict[str, Path] = field(default_factory=lambda: dict(compare.ASSETS))
 
     written_pages: dict[str, SearchEntry] = field(default_factory=dict)
 

@@ -19,7 +19,9 @@ from .render import Renderer
 from .review import is_overdue
 from .schema import Sheet, Site
 from .search import SearchEntry, entry
-from .selfcheck import selfcheck
+from .selfcheck import fingerprints, selfcheck
+from .components.compare import SCRIPT as COMPARE_SCRIPT, STYLES as COMPARE_STYLES, TEMPLATE as COMPARE_TEMPLATE
+from .components.compare import checklists, comparison, comparison_path
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,34 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
                 alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},
                 search=sheet_search(sheet, site, search_location(uri, language, directory_urls)),
             ))
+            pages += comparison_pages(source, sheet, uri, language, codes, renderer, directory_urls)
+    return pages
+
+
+def comparison_pages(source: Sheet, sheet: Sheet, sheet_uri: str, language: Language, codes: list[str],
+                     renderer: Renderer, directory_urls: bool) -> list[PageSpec]:
+    """A page per self-check of the sheet, where partners' saved answers are compared. Not in
+    search: it is reached from its self-check."""
+    pages = []
+    prints = fingerprints(source)
+    for section in checklists(sheet):
+        path = comparison_path(sheet_path(sheet), section)
+        uri = src_uri(language.code, path)
+        heading = section.heading or sheet.title
+        compare = language.gettext("Compare partners' answers")
+        pages.append(PageSpec(
+            src_uri=uri, lang=language.code,
+            title=f"{compare}: {heading}",
+            description=language.gettext("Put partners' saved answers to a self-check side by side and agree an action plan."),
+            html=renderer.render(
+                COMPARE_TEMPLATE, language, sheet=sheet, section=section, fingerprints=prints,
+                compare=comparison(source, section, language.code),
+                sheet_href=relative_href(sheet_uri, uri, directory_urls) + f"#{section.id}",
+                script_href=file_href(COMPARE_SCRIPT, uri, directory_urls),
+                styles_href=file_href(COMPARE_STYLES, uri, directory_urls),
+            ),
+            alternates={code: src_uri(code, path) for code in codes},
+        ))
     return pages
 
 

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from .language import Language
 
 TEMPLATES = Path(__file__).parent / "templates"
+COMPONENTS = Path(__file__).parent / "components"  # each component's folder holds its own templates
 LOCALES = {"en": "en_GB", "cy": "cy"}
 
 # "js-default": no raw HTML, no typographer; javascript:, vbscript:, file: and data: links are refused.
@@ -95,7 +96,7 @@ class Renderer:
 
     def __init__(self) -> None:
         self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
+            loader=FileSystemLoader([TEMPLATES, COMPONENTS]),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

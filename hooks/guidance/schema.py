@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), "translatable"]
@@ -31,9 +32,18 @@ class Item(Strict):
 
 
 class Question(Item):
-    """A checklist question; it may have sub-items answered on their own."""
+    """A checklist question: answered Yes, Partly, Not yet or Not applicable (``choice``), or in
+    words (``written``, for a question such as "What are the partnership structures"). A choice
+    question may have sub-items, each answered on its own."""
 
+    kind: Literal["choice", "written"] = "choice"
     items: tuple[Item, ...] = ()
+
+    @model_validator(mode="after")
+    def _written_has_no_items(self) -> Question:
+        if self.kind == "written" and self.items:
+            raise PydanticCustomError("written_items", "a written question cannot have sub-items (they are answered Yes, Partly, Not yet or Not applicable)")
+        return self
 
 
 class Group(Strict):

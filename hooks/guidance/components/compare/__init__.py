@@ -1,0 +1,52 @@
+"""The comparison component: a page per self-check, per language, where partners' saved answer
+files are put side by side and an action plan is drawn from where they differ.
+
+Its template, script, styles and example answer files live in this folder; the build publishes
+the script and the styles (``ASSETS``), which only the comparison pages load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import get_month_names
+
+from ...render import LOCALES
+from ...schema import ChecklistSection, Sheet
+
+FOLDER = Path(__file__).parent
+TEMPLATE = "compare/compare.html"
+SCRIPT = "assets/compare.js"
+STYLES = "assets/compare.css"
+ASSETS = {SCRIPT: FOLDER / "compare.js", STYLES: FOLDER / "compare.css"}
+
+# The answer values a saved file may hold, and those that call for an action in the plan.
+ANSWERS = ("yes", "partly", "not-yet", "na")
+ACTION_ANSWERS = ("partly", "not-yet")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What the comparison page's template and script need beyond the sheet and the checklist."""
+
+    checklist: str            # "<sheet id>/<section id>", the id saved answer files carry
+    locale: str               # for Intl.PluralRules in the browser: "en-GB", "cy"
+    months: tuple[str, ...]   # month names in the page's language (the browser may have none in Welsh)
+    answers: tuple[str, ...] = ANSWERS
+    action_answers: tuple[str, ...] = ACTION_ANSWERS
+
+
+def comparison(sheet: Sheet, section: ChecklistSection, lang: str) -> Comparison:
+    locale = LOCALES.get(lang, lang)
+    months = get_month_names("wide", locale=locale)
+    return Comparison(f"{sheet.id}/{section.id}", locale.replace("_", "-"), tuple(months[m] for m in range(1, 13)))
+
+
+def comparison_path(sheet_path: str, section: ChecklistSection) -> str:
+    """``working-with-others/partnership.md`` -> ``working-with-others/partnership/compare-checklist.md``."""
+    return f"{sheet_path[: -len('.md')]}/compare-{section.id}.md"
+
+
+def checklists(sheet: Sheet) -> list[ChecklistSection]:
+    return [section for section in sheet.sections if isinstance(section, ChecklistSection)]
