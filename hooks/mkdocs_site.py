@@ -74,8 +74,8 @@ def on_files(files: Files, config) -> Files:
     for spec in _build.pages:
         files.append(File.generated(config, spec.src_uri, content=""))
     files.append(File.generated(config, SITE_STYLESHEET, content=_build.stylesheet))
-    for uri, path in _build.assets.items():
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri, text in _build.files.items():
+        files.append(File.generated(config, uri, content=text))
     if _build.brand.logo:
         files.append(File.generated(config, _build.brand.logo_uri, abs_src_path=str(_build.brand.logo)))
     pdf_dir = _build.handouts.pdf_dir

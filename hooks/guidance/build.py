@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .brand import Brand, load_brand
-from .components import compare
 from .catalogue import Translation, load_translation, strict_problems
+from .components import component_files
 from .handout import HandoutSettings
 from .language import ENGLISH, Language
 from .localise import messages
@@ -61,10 +61,8 @@ class SiteBuild:
     documents: set[str] = field(default_factory=set)
     brand: Brand = field(default_factory=Brand)
     stylesheet: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # site path -> text: the components' scripts
     handouts: HandoutSettings = field(default_factory=HandoutSettings)
-    # files the components publish as they are (site path -> file): scripts and styles that only
-    # their own pages load
-    assets: dict[str, Path] = field(default_factory=lambda: dict(compare.ASSETS))
 
     written_pages: dict[str, SearchEntry] = field(default_factory=dict)
 
@@ -135,4 +133,5 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
                        handouts=handouts, logo_uri=brand.logo_uri)
     return SiteBuild(project, {language.code: language for language in languages}, pages,
                      directory_urls=options.directory_urls, brand=brand, handouts=handouts,
-                     stylesheet=site_stylesheet(options.stylesheets, brand))
+                     stylesheet=site_stylesheet(options.stylesheets, brand),
+                     files=component_files())

@@ -16,7 +16,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from .language import Language
 
 TEMPLATES = Path(__file__).parent / "templates"
-COMPONENTS = Path(__file__).parent / "components"  # each component's folder holds its own templates
+COMPONENTS = Path(__file__).parent / "components"  # a component's template: components/<name>/template.html
 LOCALES = {"en": "en_GB", "cy": "cy"}
 
 # "js-default": no raw HTML, no typographer; javascript:, vbscript:, file: and data: links are refused.
@@ -96,7 +96,7 @@ class Renderer:
 
     def __init__(self) -> None:
         self.env = Environment(
-            loader=FileSystemLoader([TEMPLATES, COMPONENTS]),
+            loader=ChoiceLoader([FileSystemLoader(TEMPLATES), PrefixLoader({"components": FileSystemLoader(COMPONENTS)})]),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

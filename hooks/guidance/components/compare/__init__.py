@@ -1,8 +1,8 @@
 """The comparison component: a page per self-check, per language, where partners' saved answer
 files are put side by side and an action plan is drawn from where they differ.
 
-Its template, script, styles and example answer files live in this folder; the build publishes
-the script and the styles (``ASSETS``), which only the comparison pages load.
+Its template, script, styles and example answer files live in this folder; the build serves the
+script and the styles as files of their own (``files``), which only the comparison pages load.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from ...render import LOCALES
 from ...schema import ChecklistSection, Sheet
 
 FOLDER = Path(__file__).parent
-TEMPLATE = "compare/compare.html"
+TEMPLATE = "components/compare/template.html"
 SCRIPT = "assets/compare.js"
 STYLES = "assets/compare.css"
-ASSETS = {SCRIPT: FOLDER / "compare.js", STYLES: FOLDER / "compare.css"}
 
 # The answer values a saved file may hold, and those that call for an action in the plan.
 ANSWERS = ("yes", "partly", "not-yet", "na")
@@ -50,3 +49,9 @@ def comparison_path(sheet_path: str, section: ChecklistSection) -> str:
 
 def checklists(sheet: Sheet) -> list[ChecklistSection]:
     return [section for section in sheet.sections if isinstance(section, ChecklistSection)]
+
+
+def files() -> dict[str, str]:
+    """The files this component adds to the site: site path -> text."""
+    return {SCRIPT: (FOLDER / "compare.js").read_text(encoding="utf-8"),
+            STYLES: (FOLDER / "compare.css").read_text(encoding="utf-8")}

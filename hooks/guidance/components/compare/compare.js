@@ -187,7 +187,7 @@
     const checklist = { id: t.compare, answers: t.cpAnswers.split(" "), todo: t.cpTodo.split(" "), questions: new Map() };
     const count = (name, n, values) => counted(t, name, lang, n, values);
     const label = (answer) => t["cp" + answer.replace(/(^|-)(\w)/g, (m, dash, c) => c.toUpperCase())];
-    const part = (name) => root.querySelector("[data-cp-" + name + "]");
+    const part = (name) => root.querySelector('[data-cp-part="' + name + '"]');
     const day = (iso) => {
       const date = new Date(iso);
       return iso && !Number.isNaN(date.getTime()) ? date.getDate() + " " + months[date.getMonth()] + " " + date.getFullYear() : "";
@@ -310,7 +310,7 @@
           counts.total ? el("p", { className: "gd-compare__agreement", textContent: count("cpGroup", counts.total, { agree: counts.agree }) }) : null,
           el("table", { className: "gd-compare__table" }, [
             el("caption", { className: "gd-compare__hidden", textContent: fill(t.cpCaption, { group: heading }) }),
-            el("thead", {}, [el("tr", {}, [el("th", { scope: "col", textContent: t.cpQuestion }), ...names.map((name) => el("th", { scope: "col", textContent: name }))])]),
+            el("thead", {}, [el("tr", {}, [el("th", { scope: "col", textContent: t.cpQuestionHeading }), ...names.map((name) => el("th", { scope: "col", textContent: name }))])]),
             el("tbody", {}, own.map((row) => {
               const question = checklist.questions.get(row.id);
               return el("tr", { className: "gd-compare__row gd-compare__row--" + row.state + (question.sub ? " gd-compare__row--sub" : "") }, [
@@ -345,7 +345,7 @@
           const id = "gd-cp-" + name + "-" + row.id;
           const control = el(long ? "textarea" : "input", { id, value: entry[name] || "", maxLength: long ? TEXT_MAX : SHORT_MAX });
           if (long) control.rows = 3;
-          control.dataset.cpAction = row.id;
+          control.dataset.cpFor = row.id;
           control.dataset.cpField = name;
           return el("div", { className: "gd-compare__field gd-compare__field--" + name }, [el("label", { htmlFor: id, textContent: t["cp" + name[0].toUpperCase() + name.slice(1)] }), control]);
         };
@@ -409,8 +409,8 @@
     });
     plan.addEventListener("input", (event) => {
       const control = event.target;
-      if (!control.dataset.cpAction) return;
-      actions = setAction(actions, control.dataset.cpAction, control.dataset.cpField, control.value);
+      if (!control.dataset.cpFor) return;
+      actions = setAction(actions, control.dataset.cpFor, control.dataset.cpField, control.value);
       keep();
       renderPrint();
     });
@@ -419,7 +419,7 @@
       window.print();
     });
     part("csv").addEventListener("click", () => download(csv(planTable(due, names, actions,
-      [t.cpGroupColumn, t.cpQuestion, t.cpAgreement, t.cpAction, t.cpWho, t.cpWhen], {
+      [t.cpGroupColumn, t.cpQuestionHeading, t.cpAgreement, t.cpAction, t.cpWho, t.cpWhen], {
         group: (id) => groupName(groups.find((group) => group.ids.includes(id))),
         question: questionText,
         cell: (cell, id) => cellText(cell, checklist.questions.get(id).kind),
