@@ -5,6 +5,7 @@ to any other host. The headers come from deploy/nginx.conf, the very file the RE
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import re
 import subprocess
@@ -199,3 +200,30 @@ def test_the_offline_copy_opens_from_disk_with_search(page, copy_on_disk):
     assert watch.failures == [] and watch.errors == []
     assert {urlsplit(url).scheme for url in watch.urls} == {"file"}
     assert page.context.cookies() == []
+
+
+def partner_files(page, folder: Path) -> list[Path]:
+    """Two partners' answer files for the comparison page open in ``page``, made with the
+    fingerprints the page itself carries (the same as the self-check saves)."""
+    prints = page.evaluate("Object.fromEntries([...document.querySelectorAll('[data-cp-fingerprint]')]"
+                           ".map(q => [q.dataset.cpQuestion, q.dataset.cpFingerprint]))")
+    files = []
+    for name, lead in [("Cardiff Food Bank", "partly"), ("Swansea CVS", "yes")]:
+        answers = {"roles-defined": {"f": prints["roles-defined"], "a": "yes"}, "lead-partner": {"f": prints["lead-partner"], "a": lead}}
+        path = folder / f"{name}.json"
+        path.write_text(json.dumps({"format": "gd-selfcheck", "v": 1, "checklist": "partnership/checklist", "name": name, "answers": answers}))
+        files.append(path)
+    return files
+
+
+def test_the_comparison_works_under_the_policy_and_from_disk(page, site, host, copy_on_disk, tmp_path):
+    watch = Watch(page)
+    base = host(site, headers=nginx_headers())
+    for url in (base + SHEET + "compare-checklist/", (copy_on_disk / SHEET / "compare-checklist.html").as_uri()):
+        page.goto(url)
+        page.locator('[data-cp-part="file"]').set_input_files(partner_files(page, tmp_path))
+        expect(page.locator('[data-cp-part="summary"]')).to_have_text("Partners agree on 1 of 18 questions. They differ on 1 question.")
+        page.get_by_role("group", name="Is there a lead partner? Is their role clearly defined?").get_by_label("Who").fill("Chair")
+    assert [e for e in watch.errors if "CSP violation" in e or "Refused to" in e] == []
+    assert watch.errors == [] and watch.failures == []
+    assert {urlsplit(url).netloc for url in watch.urls} <= {urlsplit(base).netloc, ""}
