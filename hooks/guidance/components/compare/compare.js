@@ -383,7 +383,7 @@
     }
 
     function button(text, click) {
-      const node = el("button", { type: "button", className: "gd-compare__button gd-compare__button--link", textContent: text });
+      const node = el("button", { type: "button", className: "gd-sc__button gd-sc__button--link", textContent: text });
       node.addEventListener("click", click);
       return node;
     }
