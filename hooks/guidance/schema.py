@@ -7,10 +7,11 @@ in English in the content files (Markdown inline syntax allowed: ``*italics*``, 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -18,6 +19,16 @@ Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), "
 Plain = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Number = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 LANGUAGES = ("en", "cy")
+
+
+def _date_as_written(value: object) -> object:
+    """Only ``YYYY-MM-DD`` is a date: a bare number (``0`` would be 1 January 1970) is not."""
+    if isinstance(value, date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip())):
+        return value
+    raise PydanticCustomError("date_format", "expected a date as YYYY-MM-DD", {})
+
+
+Day = Annotated[date, BeforeValidator(_date_as_written)]
 
 
 class Strict(BaseModel):
@@ -123,8 +134,8 @@ class Sheet(Strict):
     number: Number
     title: Prose
     summary: Prose
-    last_updated: date
-    review_by: date | None = Field(default=None, description="When the sheet should next be checked (YYYY-MM-DD); "
+    last_updated: Day
+    review_by: Day | None = Field(default=None, description="When the sheet should next be checked (YYYY-MM-DD); "
                                    "after this date its page tells readers a review is overdue.")
     sections: tuple[Section, ...] = Field(min_length=1)
 

@@ -17,7 +17,9 @@ from typing import Any
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.resolver import implicit_resolvers
 
 from .problems import Problem
@@ -81,8 +83,21 @@ def _is_tag(node: Any, loc: Loc, index: int) -> bool:
         and node.get("type") == loc[index]
 
 
+class _NoAliases(Composer):
+    """ruamel.yaml's composer, refusing aliases (for files libyaml cannot read)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.peek_event()
+            raise ComposerError(None, None, f"YAML alias '*{event.anchor}' is not allowed: write the value out in full",
+                                event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Composer = _NoAliases
+    yaml.max_depth = MAX_DEPTH
     yaml.allow_duplicate_keys = False
     # Dates stay text here so that a bad one is reported by validation with its field and line.
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda c, node: str(c.construct_scalar(node)))
@@ -127,12 +142,66 @@ def _fast_load(text: str) -> Any:
     return pyyaml.load(text, Loader=_FastLoader)
 
 
+MAX_BYTES = 1_000_000  # far above any sheet (the seed's is 15 KB); a bigger file is a mistake or an attack
+MAX_DEPTH = 40         # the content model nests 9 deep; libyaml would crash on 100,000
+# Control characters other than tab and line ends (C0, DEL, C1): invisible, and never wanted in text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def read_text(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> str | Problem:
+    """A file's text: UTF-8 (with or without a byte order mark), not too big, with no control
+    characters. Anything else is a Problem naming the file (and the line, where there is one)."""
+    try:
+        if path.stat().st_size > max_bytes:
+            return Problem(shown_as, 0, "", f"file too big ({path.stat().st_size:,} bytes; the limit is {max_bytes:,})")
+        data = path.read_bytes()
+    except OSError as error:
+        return Problem(shown_as, 0, "", f"cannot be read ({error.strerror or error})")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(shown_as, 0, "", "not UTF-8 text (it looks like UTF-16): save it as UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        return Problem(shown_as, line, "", f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}): "
+                                           "save it as UTF-8")
+    if found := _CONTROL.search(text):
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        return Problem(shown_as, line, "", f"control character U+{ord(found.group()):04X} at column {column} "
+                                           "(not allowed in text: delete it)")
+    return text
+
+
+def _shape_problem(text: str, shown_as: str) -> Problem | None:
+    """Aliases (``*name``) are refused: content has no use for them, and a few lines of them can
+    expand to millions of items. Nesting deeper than any content is refused before libyaml builds it."""
+    depth = 0
+    try:
+        for event in pyyaml.parse(text, Loader=_FastLoader):
+            if isinstance(event, (pyyaml.MappingStartEvent, pyyaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Problem(shown_as, event.start_mark.line + 1, "",
+                                   f"nested more than {MAX_DEPTH} levels deep (no content needs that)")
+            elif isinstance(event, (pyyaml.MappingEndEvent, pyyaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, pyyaml.AliasEvent):
+                return Problem(shown_as, event.start_mark.line + 1, "",
+                               f"YAML alias '*{event.anchor}' is not allowed: write the value out in full")
+    except pyyaml.YAMLError:
+        return None  # not YAML libyaml reads: ruamel.yaml words the problem
+    return None
+
+
 def load_document(path: Path, shown_as: str) -> Document | Problem:
     """Parse one file; a file that is not valid YAML becomes a Problem at its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        return Problem(shown_as, 0, "", f"cannot be read ({error.strerror})")
+    text = read_text(path, shown_as)
+    if isinstance(text, Problem):
+        return text
+    if problem := _shape_problem(text, shown_as):
+        return problem
     for line, trap in hidden_comments(text)[:1]:
         return Problem(shown_as, line, "", f"a text cut short: {trap}")
     try:

@@ -12,6 +12,7 @@ from .problems import Problem
 from .source import Document, Loc, _is_tag, field_path
 
 M = TypeVar("M", bound=BaseModel)
+QUOTE_LIMIT = 60  # characters of a wrong value repeated in a message
 
 
 def validate_document(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -105,7 +106,11 @@ def describe(value: Any) -> str:
         return f"{str(value).lower()} (a yes/no value)"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    return repr(str(value))
+    text = str(value)
+    if len(text) > QUOTE_LIMIT or "\n" in text.strip():
+        # a whole file read as one value (say, /etc/passwd as a profile) is not repeated into the log
+        return f"{len(text.splitlines()) or 1} line(s) of text starting {text.strip()[:QUOTE_LIMIT].splitlines()[0]!r}"
+    return repr(text)
 
 
 def _fields_at(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
