@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from .brand import Brand, load_brand
-from .catalogue import Translation, load_translation, strict_problems
+from .catalogue import Translation, catalogue_path, strict_problems, translation_from
+from .catalogue_rules import check_catalogue
 from .components import component_files
 from .handout import HandoutSettings
 from .language import ENGLISH, Language
 from .localise import messages
 from .pages import DEFAULT_LANGUAGE, PageSpec, language_root, page_url, plan_pages, search_location
-from .problems import ContentError
+from .problems import ContentError, Problem, display_path
 from .project import Project, load_project
 from .render import Renderer
+from .selfcheck import answer_label_problems
 from .search import SearchEntry, document_entry, index_files
 from .sitemap import sitemap
 from .stylesheet import site_stylesheet
@@ -35,13 +40,31 @@ def counterpart(uri: str, lang: str) -> str:
 
 def load_translations(project: Project, content_dir: Path, options: Options) -> list[Translation]:
     """Each non-English language's catalogue; under strict translations, refuse any gap."""
-    translations = [load_translation(code, content_dir, options.publish_drafts)
-                    for code in options.languages if code != DEFAULT_LANGUAGE]
+    keys = {key for key, _english in project_messages(project)}
+    translations, problems = [], []
+    for code in options.languages:
+        if code != DEFAULT_LANGUAGE:
+            translation, found = checked_translation(code, content_dir, keys, options.publish_drafts)
+            translations.append(translation)
+            problems += found
+    if problems:
+        raise ContentError(problems)
     if options.strict_translations:
         problems = [p for t in translations for p in strict_problems(t, project_messages(project))]
         if problems:
             raise ContentError(problems)
     return translations
+
+
+def checked_translation(code: str, content_dir: Path, content_keys: Collection[str],
+                        publish_drafts: bool = True) -> tuple[Translation, list[Problem]]:
+    """A language's catalogue, read once, and every problem in it (the build refuses them, the
+    status report lists them); an unreadable catalogue counts as empty."""
+    path = catalogue_path(content_dir, code)
+    shown_as = display_path(path, content_dir.parent)
+    catalogue, problems = check_catalogue(path, shown_as, code, content_keys)
+    translation = translation_from(catalogue or Catalog(locale=code), code, shown_as, publish_drafts)
+    return translation, problems + answer_label_problems(translation)
 
 
 def project_messages(project: Project) -> list[tuple[str, str]]:

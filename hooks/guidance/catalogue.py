@@ -200,7 +200,11 @@ def _interface(catalogue: Catalog, code: str) -> gettext.GNUTranslations:
 def load_translation(code: str, content_dir: Path, publish_drafts: bool = True) -> Translation:
     """Read a language's catalogue once and keep only what lookups need."""
     path = catalogue_path(content_dir, code)
-    catalogue = read_catalogue(path, code)
+    return translation_from(read_catalogue(path, code), code, display_path(path, content_dir.parent), publish_drafts)
+
+
+def translation_from(catalogue: Catalog, code: str, file: str, publish_drafts: bool = True) -> Translation:
+    """Keep only what lookups need from a catalogue read (and checked) once."""
     content, interface = {}, {}
     for message in (m for m in catalogue if m.id):
         entry = _entry(message)
@@ -208,8 +212,7 @@ def load_translation(code: str, content_dir: Path, publish_drafts: bool = True) 
             content[message.context] = entry
         else:
             interface[entry.english] = entry
-    return Translation(code, display_path(path, content_dir.parent), content, interface,
-                       _interface(catalogue, code), publish_drafts)
+    return Translation(code, file, content, interface, _interface(catalogue, code), publish_drafts)
 
 
 def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> Counter:

@@ -13,8 +13,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .build import project_messages
-from .catalogue import (build_template, catalogue_path, coverage, interface_coverage, load_translation,
+from .build import checked_translation, project_messages
+from .catalogue import (build_template, catalogue_path, coverage, interface_coverage,
                         read_catalogue, template_path, update_catalogue, write_catalogue)
 from .localise import messages
 from .problems import ContentError
@@ -46,10 +46,13 @@ def status(settings: Settings) -> int:
     scopes += [(f"{sheet.number} {sheet.id}", list(messages(sheet, sheet.id))) for sheet in project.sheets]
     print(f"{'language':8} {'part':28} {'texts':>5} {'current':>7} {'draft':>5} {'outdated':>8} {'missing':>7} {'shown':>6}")
     gaps = 0
+    keys = {key for key, _english in project_messages(project)}
+    problems = []
     for code in settings.options.languages:
         if code == "en":
             continue
-        translation = load_translation(code, settings.content_dir, settings.options.publish_drafts)
+        translation, found = checked_translation(code, settings.content_dir, keys, settings.options.publish_drafts)
+        problems += found
         rows = [(name, coverage(translation, found)) for name, found in scopes]
         rows.append(("interface (templates)", interface_coverage(translation, settings.template_dirs)))
         profile = project.publisher
@@ -60,7 +63,9 @@ def status(settings: Settings) -> int:
             print(f"{code:8} {name:28} {total:5} " + " ".join(f"{counts[s]:{max(5, len(s))}}" for s in STATES)
                   + f" {100 * shown / total if total else 100:5.1f}%")
             gaps += counts["outdated"] + counts["missing"]
-    return 1 if gaps else 0
+    if problems:  # the same problems the build refuses
+        print(ContentError(problems))
+    return 1 if gaps or problems else 0
 
 
 def _profile_coverage(profile, code: str):

@@ -48,6 +48,16 @@ def _secure_bare_links(state: StateCore) -> None:
 
 
 _markdown.core.ruler.after("linkify", "secure_bare_links", _secure_bare_links)
+# No images: content never makes the browser fetch anything, let alone from another host.
+# ``![text](address)`` stays a link to the address, after a "!".
+_markdown.disable("image")
+
+
+def link_targets(text: str) -> set[str]:
+    """The addresses ``text`` links to, as the renderer links them (Markdown links, autolinks,
+    bare addresses): a translation must link where its English does."""
+    return {str(token.attrGet("href")) for block in _markdown.parseInline(str(text))
+            for token in block.children or [] if token.type == "link_open"}
 
 
 # Characters that can start inline Markdown (emphasis, code, links, images, autolinks, entities,

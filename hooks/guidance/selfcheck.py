@@ -10,19 +10,50 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from .catalogue import Translation
+from .problems import Problem
 from .render import LOCALES
 from .schema import ChecklistSection, Sheet
+
+
+def _(text: str) -> str:
+    """Marks an interface string for the catalogue (``scripts/translations extract`` finds it)."""
+    return text
+
+
+# The answers: the value saved and the label shown, in one table. The template writes each label
+# beside its value (data-sc-<value>), the script's ANSWERS lists the same values (a test holds them
+# together), and the build refuses a language in which two answers would read the same.
+ANSWERS: tuple[tuple[str, str], ...] = (
+    ("yes", _("Yes")), ("partly", _("Partly")), ("not-yet", _("Not yet")), ("na", _("Not applicable")),
+)
 
 
 @dataclass(frozen=True)
 class SelfCheck:
     fingerprints: dict[str, str]  # question or sub-item id -> fingerprint of its English text
     locale: str                   # for Intl in the browser: "en-GB", "cy"
+    answers: tuple[tuple[str, str], ...] = ANSWERS  # (value, English label)
 
 
 def selfcheck(sheet: Sheet, lang: str) -> SelfCheck:
     """The self-check data for ``sheet``, given in English whatever the page's language."""
     return SelfCheck(fingerprints(sheet), LOCALES.get(lang, lang).replace("_", "-"))
+
+
+def answer_label_problems(translation: Translation) -> list[Problem]:
+    """Every answer must read differently from the others in each language: a catalogue that gave
+    "Partly" the words of "Yes" would have people save one answer while reading another."""
+    problems, seen = [], {}
+    for _value, english in ANSWERS:
+        label = " ".join(translation.interface.gettext(english).split()).casefold()
+        if label in seen:
+            entry = translation.interface_entries.get(english)
+            problems.append(Problem(translation.file, entry.line if entry else 0, english,
+                                    f"the answers '{seen[label]}' and '{english}' would both read "
+                                    f"{translation.interface.gettext(english)!r} (each answer needs its own words)"))
+        seen.setdefault(label, english)
+    return problems
 
 
 def fingerprint(text: str) -> str:
