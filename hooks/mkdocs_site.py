@@ -57,8 +57,11 @@ def on_pre_build(config) -> None:
     global _build
     _theme.clear()
     settings = _settings(config)
+    docs = Path(config.docs_dir)
     try:
         _build = build_site(settings.content_dir, settings.publisher_file, settings.options)
+        if clashes := _build.clashes({p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}, docs.name):
+            raise ContentError(clashes)
     except ContentError as error:
         raise PluginError(str(error)) from None
     if _build.brand.logo:
@@ -77,7 +80,7 @@ def on_files(files: Files, config) -> Files:
     for uri, text in _build.files.items():
         files.append(File.generated(config, uri, content=text))
     if _build.brand.logo:
-        files.append(File.generated(config, _build.brand.logo_uri, abs_src_path=str(_build.brand.logo)))
+        files.append(File.generated(config, _build.brand.logo_uri, content=_build.brand.logo_data))
     pdf_dir = _build.handouts.pdf_dir
     for pdf in sorted(pdf_dir.glob("*.pdf")) if pdf_dir else ():
         files.append(File.generated(config, f"{DOWNLOADS}/{pdf.name}", abs_src_path=str(pdf)))
@@ -110,7 +113,7 @@ def _localise(context, config, code: str):
     localised = copy.copy(config)
     localised["site_name"] = escape(_build.site_name(language.code))
     context["config"] = localised
-    context["_"] = language.gettext
+    context["_"] = lambda message: escape(language.gettext(message))  # a translation is text, never markup
     return context
 
 

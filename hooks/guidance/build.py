@@ -96,6 +96,11 @@ class SiteBuild:
     def page(self, uri: str) -> PageSpec | None:
         return self._by_uri.get(uri)
 
+    def clashes(self, written: set[str], docs_dir: str) -> list[Problem]:
+        """Generated pages that a hand-written page of the same path would silently replace."""
+        return [Problem(f"{docs_dir}/{uri}", 0, "", "a sheet page has the same address: rename one of them")
+                for uri in sorted(written & set(self._by_uri))]
+
     def add_documents(self, uris: list[str]) -> None:
         """Hand-written pages from ``docs/``, so their alternates can be found."""
         self.documents |= set(uris)

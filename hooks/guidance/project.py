@@ -6,12 +6,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .brand import brand_problems
+from .language import unknown_language
 from .problems import ContentError, Problem, display_path
 from .schema import Publisher, Series, Sheet, Site
-from .source import Document, load_document
-from .validate import validate_document
+from .source import Document, Loc, field_path, load_document
+from .validate import ids_in, validate_document
 
 SHEET_FILE = "sheet.yml"
+# Series and sheet ids become folders and pages of the site: none may take a name the site uses.
+SITE_PATHS = ("assets", "search", "404", "index", "sitemap", "downloads", "accessibility", "privacy",
+              "host-your-own-copy", "javascripts", "stylesheets")
+# Element ids the templates give to parts of every sheet page (a content id is an element id too).
+PAGE_IDS = ("disclaimer", "contact")
+ID_PREFIXES = ("gd-", "md-")  # the site's own and Material's classes and ids
 
 
 @dataclass(frozen=True)
@@ -43,11 +50,18 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
         problems.extend(found)
         return validated, document
 
-    site, _ = read(content_dir / "site.yml", Site)
+    site, site_doc = read(content_dir / "site.yml", Site)
+    if site:
+        problems += _series_problems(site, site_doc)
     publisher, publisher_doc = read(publisher_file, Publisher)
     if publisher:
         problems += brand_problems(publisher, publisher_doc, publisher_file)
     sheet_files = sorted((content_dir / "sheets").glob(f"*/{SHEET_FILE}"))
+    outside = [path for path in sheet_files if not _inside(path, content_dir)]
+    problems += [Problem(display_path(path, root), 0, "", f"the sheet folder is a link to a folder outside "
+                                                          f"{display_path(content_dir, root)}/ (only the project's own files are read)")
+                 for path in outside]
+    sheet_files = [path for path in sheet_files if path not in outside]
     if not sheet_files:
         problems.append(Problem(display_path(content_dir / "sheets", root), 0, "", f"no sheets found (expected sheets/<name>/{SHEET_FILE})"))
     sheets: list[tuple[Sheet, Document]] = []
@@ -57,6 +71,7 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
             problems += _series_check(site, document)
         if sheet:
             sheets.append((sheet, document))
+            problems += _reserved_id_problems(sheet, document)
     problems += _uniqueness_checks(sheets)
     if problems:
         raise ContentError(problems)
@@ -93,4 +108,51 @@ def _uniqueness_checks(sheets: list[tuple[Sheet, Document]]) -> list[Problem]:
                 problems.append(Problem(document.file, document.line_of((key,)), key,
                                         f"duplicate sheet {key} '{value}' (also used by {seen[value]})"))
             seen[value] = document.file
+    return problems
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def reserved_slug(value: str) -> str:
+    """Why a series or sheet id cannot be used as a folder or page name ("" when it can)."""
+    if value in SITE_PATHS:
+        return f"'{value}' is the name of one of the site's own pages or folders; choose another id"
+    if not unknown_language(value):
+        return f"'{value}' is a language code, and each language's pages live under /{value}/; choose another id"
+    return ""
+
+
+def _series_problems(site: Site, document: Document) -> list[Problem]:
+    """Series ids are folders of the site; series numbers are unique (sheets are numbered within them)."""
+    problems = []
+    numbers: dict[str, int] = {}
+    for index, series in enumerate(site.series):
+        if reason := reserved_slug(series.id):
+            loc: Loc = ("series", index, "id")
+            problems.append(Problem(document.file, document.line_of(loc, tagged=False), f"series[{index}].id", reason))
+        if series.number in numbers:
+            loc = ("series", index, "number")
+            problems.append(Problem(document.file, document.line_of(loc, tagged=False), f"series[{index}].number",
+                                    f"duplicate series number '{series.number}' (also used by series[{numbers[series.number]}])"))
+        numbers.setdefault(series.number, index)
+    return problems
+
+
+def _reserved_id_problems(sheet: Sheet, document: Document) -> list[Problem]:
+    """A sheet id is a page name; an item id is an element id on the page, beside the template's own."""
+    problems = []
+    if reason := reserved_slug(sheet.id):
+        problems.append(Problem(document.file, document.line_of(("id",), tagged=False), "id", reason))
+    taken = {*PAGE_IDS, f"{sheet.id}-contents"}
+    for loc, value in ids_in(document.data, ()):
+        if len(loc) > 1 and (value in taken or value.startswith(ID_PREFIXES)):
+            why = "starts with a prefix the site keeps for itself" if value.startswith(ID_PREFIXES) \
+                else "is an id the page already uses"
+            problems.append(Problem(document.file, document.line_of(loc, tagged=False), field_path(loc, document.data, tagged=False),
+                                    f"'{value}' {why}; choose another id"))
     return problems

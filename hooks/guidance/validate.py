@@ -161,7 +161,7 @@ def duplicate_ids(document: Document) -> list[Problem]:
     """Ids must be unique within a file: saved answers and translations are keyed by them."""
     seen: dict[str, Loc] = {}
     problems = []
-    for loc, value in _ids(document.data, ()):
+    for loc, value in ids_in(document.data, ()):
         if value in seen:
             first = seen[value]
             problems.append(Problem(
@@ -173,13 +173,13 @@ def duplicate_ids(document: Document) -> list[Problem]:
     return problems
 
 
-def _ids(node: Any, loc: Loc):
+def ids_in(node: Any, loc: Loc):
     if isinstance(node, Mapping):
         for key, value in node.items():
             if key == "id" and isinstance(value, str):
                 yield (*loc, key), value
             else:
-                yield from _ids(value, (*loc, key))
+                yield from ids_in(value, (*loc, key))
     elif isinstance(node, Sequence) and not isinstance(node, str):
         for index, value in enumerate(node):
-            yield from _ids(value, (*loc, index))
+            yield from ids_in(value, (*loc, index))
