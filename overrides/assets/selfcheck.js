@@ -35,6 +35,13 @@
     }
   }
 
+  /* A file to load, as parse; refused ({error: "none"}) when none of its answers is to a question
+     here as it is now worded, so that loading it never empties the answers already given. */
+  function parseFile(text, checklist, questions) {
+    const result = parse(text, checklist, questions);
+    return result.answers && !result.answers.size ? { error: "none" } : result;
+  }
+
   function write(answers, checklist, questions, now) {
     const out = {};
     answers.forEach((entry, id) => questions.has(id) && (out[id] = { f: questions.get(id), ...entry }));
@@ -68,7 +75,7 @@
 
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, name) => (own(values, name) ? values[name] : match));
 
-  Object.assign(S, { ANSWERS, NOTE_MAX, read, parse, write, update, progress, todo, plural, fill });
+  Object.assign(S, { ANSWERS, NOTE_MAX, read, parse, parseFile, write, update, progress, todo, plural, fill });
   if (typeof document === "undefined") return;
 
   // The page
@@ -278,8 +285,8 @@
     file.addEventListener("change", async () => {
       const chosen = file.files[0];
       file.value = "";
-      const result = chosen?.size < 200000 ? parse(await chosen.text(), id, questions) : { error: "bad" };
-      if (result.error) return tell(result.error === "other" ? t.scOtherFile : t.scBadFile, true);
+      const result = chosen?.size < 200000 ? parseFile(await chosen.text(), id, questions) : { error: "bad" };
+      if (result.error) return tell({ other: t.scOtherFile, none: t.scNoMatch }[result.error] || t.scBadFile, true);
       answers = result.answers;
       save(true);
       tell(t.scLoaded);

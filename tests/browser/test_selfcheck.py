@@ -367,7 +367,11 @@ def test_answers_saved_to_a_file_load_in_another_browser(page, browser, site_url
     ('{"name": "someone else\'s file"}', "This file cannot be loaded: it is not a file of answers saved from this self-check."),
     ('{"format": "gd-selfcheck", "v": 1, "checklist": "partnership/as-an-individual", "answers": {}}',
      "This file cannot be loaded: it holds answers to a different checklist."),
-], ids=["not-json", "foreign", "other-checklist"])
+    ('{"format": "gd-selfcheck", "v": 1, "checklist": "partnership/checklist", '
+     '"answers": {"roles-defined": {"f": "00000000", "a": "na"}, "no-such-question": {"f": "1", "a": "yes"}}}',
+     "This file cannot be loaded: none of its answers match the questions of this checklist as they are worded "
+     "now. Your answers have not been changed."),
+], ids=["not-json", "foreign", "other-checklist", "matches-nothing"])
 def test_importing_a_bad_file_is_refused_with_a_clear_message(page, site_url, errors, tmp_path, content, message):
     open_sheet(page, site_url)
     main = checklist(page)

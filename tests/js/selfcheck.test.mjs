@@ -94,3 +94,12 @@ test("placeholders are filled, unknown ones left as they are", () => {
   assert.equal(S.fill("{answered} of {count} questions answered", { answered: 0, count: 18 }), "0 of 18 questions answered");
   assert.equal(S.fill("{count} {other}", { count: 2 }), "2 {other}");
 });
+
+test("a file whose answers match none of the questions is refused, not loaded as empty", () => {
+  const none = JSON.stringify(stored({ "removed-question": { f: "dddd4444", a: "yes" }, "roles-defined": { f: "old00000", a: "no" } }));
+  assert.deepEqual(S.parseFile(none, CHECKLIST, questions), { error: "none" });
+  assert.deepEqual(S.parseFile(JSON.stringify(stored({})), CHECKLIST, questions), { error: "none" });
+  const some = JSON.stringify(stored({ "lead-partner": { f: "bbbb2222", a: "yes" } }));
+  assert.deepEqual(S.parseFile(some, CHECKLIST, questions), { answers: new Map([["lead-partner", { a: "yes" }]]) });
+  assert.deepEqual(S.parseFile("not json", CHECKLIST, questions), { error: "bad" });
+});
