@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from guidance.build import SiteBuild, build_site, page_language
+from guidance.build import SiteBuild, build_site
 from guidance.handout import DOWNLOADS
-from guidance.pages import page_url
+from guidance.language import SOURCE
 from guidance.problems import ContentError
 from guidance.render import marked_text
 from guidance.settings import settings_from
@@ -84,7 +84,15 @@ def on_files(files: Files, config) -> Files:
     pdf_dir = _build.handouts.pdf_dir
     for pdf in sorted(pdf_dir.glob("*.pdf")) if pdf_dir else ():
         files.append(File.generated(config, f"{DOWNLOADS}/{pdf.name}", abs_src_path=str(pdf)))
-    _build.add_documents([f.src_uri for f in files.documentation_pages()])
+    written = [f for f in files.documentation_pages() if not _build.page(f.src_uri)]
+    plan = _build.add_documents([f.src_uri for f in written])
+    for uri, source in plan.fallbacks.items():
+        files.append(File.generated(config, uri, content=files.get_file_from_path(source).content_string))
+    for uri in plan.dropped:
+        files.remove(files.get_file_from_path(uri))
+    for file in files.documentation_pages():  # every page where the site's URL rules put it
+        where = _build.address(file.src_uri)
+        file.dest_uri, file.url = _build.urls.file_of(where.url), where.url
     return files
 
 
@@ -101,33 +109,46 @@ def on_page_content(html: str, page, config, files) -> str:
     spec = _build.page(page.file.src_uri)
     if spec is None:
         _build.add_written_page(page.file.src_uri, page.title, html)
-        return html
+        return _build.fallback_page(page.file.src_uri, html)
     page.toc = get_toc([{"level": e.level, "id": e.id, "name": marked_text(e.title, e.lang, spec.lang), "children": []}
                         for e in spec.toc])
     return spec.html
 
 
 def _localise(context, config, code: str):
-    """The theme's context in one language: site name and interface strings."""
+    """The theme's context in one language: site name, interface strings, the language's root
+    (its home page, search index and sitemap), and the table's row for it."""
     language = _build.language(code)
     localised = copy.copy(config)
     localised["site_name"] = escape(_build.site_name(language.code))
     context["config"] = localised
     context["_"] = lambda message: escape(language.gettext(message))  # a translation is text, never markup
+    context["page_language"] = language.facts
+    context["theme_fallback"] = SOURCE.code  # Material's strings where its own for the language lack one
+    root = _build.urls.root(code)
+    base = context["base_url"].rstrip("/")
+    context["language_base"] = f"{base}/{root}" if root else context["base_url"]
+    context["language_home"] = _build.urls.home(code)
+    context["language_root"] = root
     return context
 
 
 def on_page_context(context, page, config, nav):
-    """Give the theme the page's own language: site name, interface strings, the other page."""
-    _localise(context, config, page_language(page.file.src_uri))
-    context["alternates"] = {code: page_url(uri, config.use_directory_urls)
-                             for code, uri in _build.alternates(page.file.src_uri).items()}
+    """Give the theme the page's own language: site name, interface strings, the other pages,
+    and previous and next pages in the same language."""
+    uri = page.file.src_uri
+    _localise(context, config, _build.language_of(uri).code)
+    context["alternates"] = _build.alternates(uri)
+    context["x_default"] = next((a for a in context["alternates"] if a.facts.code == _build.urls.main), None)
+    pages = {p.file.src_uri: p for p in nav.pages}
+    before, after = _build.neighbours(uri)
+    page.previous_page, page.next_page = pages.get(before), pages.get(after)
     return context
 
 
 def on_template_context(context, template_name, config):
-    """The 404 page MkDocs renders is the English one."""
-    return _localise(context, config, "en") if template_name == "404.html" else context
+    """The 404 page MkDocs renders is the main language's."""
+    return _localise(context, config, _build.urls.main) if template_name == "404.html" else context
 
 
 def on_env(env, config, files):
@@ -136,18 +157,19 @@ def on_env(env, config, files):
 
 
 def on_post_build(config) -> None:
-    """Each language's search index (written from the content model) and sitemap, and the 404
-    page of every other language (MkDocs renders the English one)."""
+    """Each language's search index (written from the content model), sitemap and 404 page (MkDocs
+    renders the main language's), and a redirect page at each old address."""
     site_dir = Path(config.site_dir)
-    files = {**_build.search_files(), **_build.sitemap_files(config.site_url or "")}
-    english_404 = site_dir / "404.html"
-    for code in _build.languages:
-        if code != "en" and english_404.exists():
-            context = get_context(_theme["nav"], Files([]), config, base_url=urlsplit(config.site_url or "/").path)
+    files = {**_build.search_files(), **_build.sitemap_files(), **_build.redirect_files()}
+    base_url = urlsplit(config.site_url or "/").path
+    for code, path in _build.not_found_pages().items():
+        if code != _build.urls.main and (site_dir / "404.html").exists():
+            context = get_context(_theme["nav"], Files([]), config, base_url=base_url)
             context["forced_lang"] = code
-            files[f"{code}/404.html"] = _theme["env"].get_template("404.html").render(_localise(context, config, code))
+            files[path] = _theme["env"].get_template("404.html").render(_localise(context, config, code))
     for path, text in files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0))
+    main_sitemap = files["sitemap.xml"]
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(main_sitemap.encode("utf-8"), mtime=0))

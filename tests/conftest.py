@@ -48,6 +48,19 @@ def page_text(soup: BeautifulSoup) -> str:
     return " ".join(soup.get_text().split())
 
 
+REDIRECT = '<meta http-equiv="refresh"'
+
+
+def is_redirect(path: Path) -> bool:
+    """An old address of a page, which only sends the reader on (urls.py, redirect.html)."""
+    return REDIRECT in path.read_text(encoding="utf-8")
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every page a reader reads: the built HTML files, less the redirect pages at old addresses."""
+    return [p for p in sorted(site.rglob("*.html")) if not is_redirect(p)]
+
+
 def copy_content(tmp_path: Path) -> Path:
     """A private copy of content_src/ that a test may change."""
     target = tmp_path / "content_src"

@@ -2,57 +2,53 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from markupsafe import Markup
 
 from .brand import Brand, load_brand
-from .catalogue import Translation, catalogue_path, strict_problems, translation_from
+from .catalogue import Translation, catalogue_path, slug_problems, strict_problems, translation_from
 from .catalogue_rules import check_catalogue
 from .components import component_files
 from .handout import HandoutSettings
-from .language import ENGLISH, Language
-from .localise import messages
-from .pages import DEFAULT_LANGUAGE, PageSpec, language_root, page_url, plan_pages, search_location
+from .language import SOURCE, Language, LanguageFacts
+from .localise import messages, series_slug_key, sheet_slug_key, slug_messages
+from .pages import PageAddress, PageSpec, plan_pages
 from .problems import ContentError, Problem, display_path
 from .project import Project, load_project
 from .render import Renderer
 from .selfcheck import answer_label_problems
 from .search import SearchEntry, document_entry, index_files
-from .sitemap import sitemap
-from .stylesheet import site_stylesheet
 from .settings import Options
+from .sitemap import SitemapEntry, sitemap
+from .stylesheet import site_stylesheet
+from .urls import SiteUrls
 
-
-def page_language(uri: str) -> str:
-    """Welsh pages live under ``cy/``; everything else is English."""
-    first = uri.split("/", 1)[0]
-    return first if "/" in uri and first in ("cy",) else DEFAULT_LANGUAGE
-
-
-def counterpart(uri: str, lang: str) -> str:
-    """The same page's source path in ``lang``."""
-    bare = uri.split("/", 1)[1] if page_language(uri) != DEFAULT_LANGUAGE else uri
-    return bare if lang == DEFAULT_LANGUAGE else f"{lang}/{bare}"
+NOT_FOUND = "404.html"
 
 
 def load_translations(project: Project, content_dir: Path, options: Options) -> list[Translation]:
-    """Each non-English language's catalogue; under strict translations, refuse any gap."""
+    """Each catalogue the site's languages need (the source language has none), checked; slugs
+    checked; under strict translations, any gap refused."""
     keys = {key for key, _english in project_messages(project)}
     translations, problems = [], []
     for code in options.languages:
-        if code != DEFAULT_LANGUAGE:
+        if code != SOURCE.code:
             translation, found = checked_translation(code, content_dir, keys, options.publish_drafts)
             translations.append(translation)
             problems += found
+    slugs = slug_messages(project.site, project.sheets)
+    groups = [[series_slug_key(s.id) for s in project.site.series]]
+    groups += [[sheet_slug_key(sheet) for sheet in project.sheets_in(series)] for series in project.site.series]
+    problems += [p for t in translations for p in slug_problems(t, slugs, groups)]
+    if options.strict_translations:
+        problems += [p for t in translations for p in strict_problems(t, project_messages(project))]
     if problems:
         raise ContentError(problems)
-    if options.strict_translations:
-        problems = [p for t in translations for p in strict_problems(t, project_messages(project))]
-        if problems:
-            raise ContentError(problems)
     return translations
 
 
@@ -68,98 +64,213 @@ def checked_translation(code: str, content_dir: Path, content_keys: Collection[s
 
 
 def project_messages(project: Project) -> list[tuple[str, str]]:
-    """Every translatable (key, English) pair of the site's content."""
+    """Every translatable (key, English) pair of the site's content, slugs included."""
     found = list(messages(project.site, "site"))
     for sheet in project.sheets:
         found += messages(sheet, sheet.id)
-    return found
+    return found + slug_messages(project.site, project.sheets)
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """A page in one of the languages it exists in, for the toggle and the hreflang links."""
+
+    facts: LanguageFacts
+    url: str          # from the site's root
+    address: str      # the full address when the site's address is known, else ""
+    current: bool     # the page being shown
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """What becomes of the hand-written pages in ``docs/``: each is placed by its language; a
+    language with no copy of a page gets the source-language page (``fallbacks``: new source
+    name -> the page it copies); pages in languages the site does not build are ``dropped``."""
+
+    fallbacks: dict[str, str]
+    dropped: tuple[str, ...]
 
 
 @dataclass
 class SiteBuild:
     project: Project
-    languages: dict[str, Language]
+    languages: dict[str, Language]  # the site's languages, main first
     pages: list[PageSpec]
-    directory_urls: bool = True
-    documents: set[str] = field(default_factory=set)
+    urls: SiteUrls
+    site_url: str = ""
     brand: Brand = field(default_factory=Brand)
     stylesheet: str = ""
     files: dict[str, str] = field(default_factory=dict)  # site path -> text: the components' scripts
     handouts: HandoutSettings = field(default_factory=HandoutSettings)
+    renderer: Renderer = field(default_factory=Renderer)
 
     written_pages: dict[str, SearchEntry] = field(default_factory=dict)
+    documents: dict[str, PageAddress] = field(default_factory=dict)
+    fallbacks: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_uri = {p.src_uri: p for p in self.pages}
-        self.documents |= set(self._by_uri)
+        self._index()
+
+    def _index(self) -> None:
+        addresses = [p.address for p in self.pages] + list(self.documents.values())
+        self._addresses = {a.src_uri: a for a in addresses}
+        self._by_key: dict[str, dict[str, PageAddress]] = defaultdict(dict)
+        for where in addresses:
+            self._by_key[where.key][where.lang] = where
+
+    @property
+    def main(self) -> Language:
+        return self.languages[self.urls.main]
 
     def page(self, uri: str) -> PageSpec | None:
         return self._by_uri.get(uri)
 
-    def clashes(self, written: set[str], docs_dir: str) -> list[Problem]:
-        """Generated pages that a hand-written page of the same path would silently replace."""
-        return [Problem(f"{docs_dir}/{uri}", 0, "", "a sheet page has the same address: rename one of them")
-                for uri in sorted(written & set(self._by_uri))]
+    def address(self, uri: str) -> PageAddress:
+        return self._addresses[uri]
 
-    def add_documents(self, uris: list[str]) -> None:
-        """Hand-written pages from ``docs/``, so their alternates can be found."""
-        self.documents |= set(uris)
+    def clashes(self, written: set[str], docs_dir: str) -> list[Problem]:
+        """Generated pages that a hand-written page at the same address would silently replace."""
+        generated = {p.address.url for p in self.pages}
+        placed = {uri: self.urls.url(*self.urls.docs_page(uri)) for uri in written}
+        return [Problem(f"{docs_dir}/{uri}", 0, "", "a sheet page has the same address: rename one of them")
+                for uri, url in sorted(placed.items()) if url in generated]
+
+    def add_documents(self, uris: list[str]) -> DocumentPlan:
+        """Place the hand-written pages of ``docs/`` (see ``SiteUrls.docs_page``)."""
+        by_path: dict[str, dict[str, str]] = defaultdict(dict)
+        dropped = []
+        for uri in uris:
+            lang, path = self.urls.docs_page(uri)
+            by_path[path][lang] = uri
+            if lang not in self.languages:
+                dropped.append(uri)
+        for path, copies in sorted(by_path.items()):
+            for code in self.languages:
+                uri = copies.get(code)
+                if uri is None and SOURCE.code in copies:
+                    uri = f"{code}/{path}.md"
+                    self.fallbacks[uri] = copies[SOURCE.code]
+                if uri is not None:
+                    self.documents[uri] = PageAddress(f"doc:{path}", code, path, self.urls.url(code, path), uri)
+        self._index()
+        return DocumentPlan(dict(self.fallbacks), tuple(dropped))
 
     def language(self, code: str) -> Language:
-        return self.languages.get(code, ENGLISH)
+        return self.languages[code]
 
-    def alternates(self, uri: str) -> dict[str, str]:
-        """The same page in each language that has it, this page's own language included."""
-        return {code: counterpart(uri, code) for code in self.languages
-                if counterpart(uri, code) in self.documents}
+    def language_of(self, uri: str) -> Language:
+        where = self._addresses.get(uri)
+        return self.languages[where.lang] if where else self.main
 
-    def meta_for(self, uri: str) -> dict:
+    def alternates(self, uri: str) -> list[Alternate]:
+        """The same page in each language that has it, in the site's order, this one included."""
+        here = self.address(uri)
+        found = self._by_key[here.key]
+        return [Alternate(self.languages[code].facts, found[code].url, self._absolute(found[code].url), code == here.lang)
+                for code in self.languages if code in found]
+
+    def _absolute(self, url: str) -> str:
+        return self.urls.absolute(self.site_url, url) if self.site_url else ""
+
+    def in_order(self, lang: str) -> list[str]:
+        """A language's pages in reading order (home, the sheets, then the hand-written pages):
+        previous and next never lead into another language."""
+        generated = [p.src_uri for p in self.pages if p.lang == lang]
+        written = sorted((a for a in self.documents.values() if a.lang == lang), key=lambda a: a.path)
+        return generated + [a.src_uri for a in written]
+
+    def neighbours(self, uri: str) -> tuple[str | None, str | None]:
+        order = self.in_order(self.language_of(uri).code)
+        if uri not in order:
+            return None, None
+        i = order.index(uri)
+        return (order[i - 1] if i > 0 else None), (order[i + 1] if i + 1 < len(order) else None)
+
+    def meta_for(self, uri: str) -> dict[str, str]:
         spec = self.page(uri)
-        meta = {"lang": page_language(uri)}
+        meta = {"lang": self.language_of(uri).facts.hreflang}
         if spec:
             meta.update(title=spec.title, description=spec.description)
         return meta
 
     def site_name(self, lang: str) -> str:
-        return self.project.publisher.name.get(lang)
+        return str(self.project.publisher.name.get(lang))
+
+    def fallback_page(self, uri: str, html: str) -> str:
+        """A hand-written page shown in the source language on another language's site: marked
+        as English, with a note in the page's language (in English until it is translated)."""
+        if uri not in self.fallbacks:
+            return html
+        # ``html`` is MkDocs' rendering of one of the project's own files in docs/
+        return self.renderer.render("untranslated-page.html", self.language_of(uri), body=Markup(html),
+                                    source_lang=SOURCE.hreflang)
 
     def add_written_page(self, uri: str, title: str, html: str) -> None:
         """A hand-written page from docs/, for its language's search index."""
-        lang = page_language(uri)
-        location = search_location(uri, self.language(lang), self.directory_urls)
-        self.written_pages[uri] = document_entry(location, title, html)
+        where = self.address(uri)
+        self.written_pages[uri] = document_entry(self.urls.within_language(where.url, where.lang), title, html)
 
-    def sitemap_files(self, site_url: str) -> dict[str, str]:
-        """``sitemap.xml`` for English, ``cy/sitemap.xml`` for Welsh: every page, generated or written."""
+    def not_found_pages(self) -> dict[str, str]:
+        """Each language's 404 page: the main language's at the root, the others' under theirs."""
+        return {code: self.urls.root(code) + NOT_FOUND for code in self.languages}
+
+    def sitemap_files(self) -> dict[str, str]:
+        """``sitemap.xml`` at each language's root, listing that language's pages, each with its
+        translations and ``x-default`` (the main language's page), with absolute URLs."""
         files = {}
         for code in self.languages:
-            uris = sorted(uri for uri in self.documents if page_language(uri) == code)
-            entries = [(page_url(uri, self.directory_urls),
-                        {lang: page_url(other, self.directory_urls) for lang, other in self.alternates(uri).items()})
-                       for uri in uris if not uri.endswith("404.md")]
-            files[language_root(code) + "sitemap.xml"] = sitemap(site_url, entries)
+            entries = [
+                SitemapEntry(self.urls.absolute(self.site_url, where.url),
+                             tuple((alt.facts.hreflang, self.urls.absolute(self.site_url, alt.url)) for alt in self.alternates(uri)),
+                             self.urls.absolute(self.site_url, self._by_key[where.key][self.urls.main].url)
+                             if self.urls.main in self._by_key[where.key] else "")
+                for uri in self.in_order(code) for where in (self.address(uri),)
+            ]
+            files[self.urls.root(code) + "sitemap.xml"] = sitemap(entries if self.site_url else [])
         return files
 
     def search_files(self) -> dict[str, str]:
         """Each language's search index, under that language's root (``cy/search/...``)."""
         files = {}
-        for code in self.languages:
+        for code, language in self.languages.items():
             entries = [e for p in self.pages if p.lang == code for e in p.search]
-            entries += [e for uri, e in sorted(self.written_pages.items()) if page_language(uri) == code]
-            files.update({language_root(code) + path: text for path, text in index_files(code, entries).items()})
+            entries += [e for uri, e in sorted(self.written_pages.items()) if self.address(uri).lang == code]
+            files.update({self.urls.root(code) + path: text for path, text in index_files(language.facts, entries).items()})
+        return files
+
+    def redirect_files(self) -> dict[str, str]:
+        """A page at every address a page had before its slugs were translated (its id path) or
+        before its language became the main one (``cy/...`` on a Welsh-first site): an old link
+        never breaks. The first page to claim an address keeps it."""
+        taken = {where.url for where in self._addresses.values()}
+        files = {}
+        for code, language in self.languages.items():
+            for uri in self.in_order(code):
+                where = self.address(uri)
+                roots = [self.urls.root(code)] + ([f"{code}/"] if code == self.urls.main else [])
+                for old in dict.fromkeys(root + path for root in roots for path in (where.id_path or where.path, where.path)):
+                    url = self.urls.path_url(old)
+                    if url in taken:
+                        continue
+                    taken.add(url)
+                    title = self.page(uri).title if self.page(uri) else where.path
+                    files[self.urls.file_of(url)] = self.renderer.render(
+                        "redirect.html", language, href=self.urls.relative(where.url, url), title=title,
+                        address=self._absolute(where.url), facts=language.facts)
         return files
 
 
 def build_site(content_dir: Path, publisher_file: Path, options: Options = Options()) -> SiteBuild:
     """Load, validate, localise and render: raises ContentError before anything is written."""
     project = load_project(content_dir, publisher_file)
-    translations = load_translations(project, content_dir, options)
-    languages = [ENGLISH] + [t.language() for t in translations]
+    translations = {t.code: t.language() for t in load_translations(project, content_dir, options)}
+    languages = {code: translations.get(code) or Language(code) for code in options.languages}
     brand = load_brand(project.publisher, publisher_file)
     handouts = HandoutSettings(site_url=options.site_url, pdf_dir=options.handouts)
-    pages = plan_pages(project, languages, Renderer(), directory_urls=options.directory_urls,
-                       handouts=handouts, logo_uri=brand.logo_uri)
-    return SiteBuild(project, {language.code: language for language in languages}, pages,
-                     directory_urls=options.directory_urls, brand=brand, handouts=handouts,
-                     stylesheet=site_stylesheet(options.stylesheets, brand),
+    urls = SiteUrls(tuple(languages), options.directory_urls)
+    renderer = Renderer()
+    pages = plan_pages(project, list(languages.values()), renderer, urls, handouts=handouts, logo_uri=brand.logo_uri)
+    return SiteBuild(project, languages, pages, urls, site_url=options.site_url, brand=brand, handouts=handouts,
+                     stylesheet=site_stylesheet(options.stylesheets, brand), renderer=renderer,
                      files=component_files())

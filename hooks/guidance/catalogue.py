@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from .language import Language, LocalText, State
+from .language import SOURCE, Language, LocalText, State
 from .problems import Problem, display_path
 
 DOMAIN = "guidance"
@@ -40,7 +41,7 @@ HEADER = """\
 # reviewed); "fuzzy" = the English changed since this was translated (update, then remove the flag).
 # Update with `scripts/translations extract`; check with `scripts/translations status`."""
 DRAFT = "draft"
-EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2)}
+EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2), "interface_text": None}
 
 
 def catalogue_path(content_dir: Path, code: str) -> Path:
@@ -179,7 +180,7 @@ class Translation:
         state, text = self.state(key, english)
         if state == "current" or (state == "draft" and self.publish_drafts):
             return LocalText(text, self.code, state)
-        return LocalText(english, "en", state)
+        return LocalText(english, SOURCE.code, state)
 
     def language(self) -> Language:
         return Language(self.code, ui=self.interface, lookup=self.lookup)
@@ -224,6 +225,39 @@ def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) 
     """Counts of current, draft, outdated and missing translations of the interface strings."""
     msgids = dict.fromkeys(_msgid(message) for message, _file, _line in interface_messages(template_dirs))
     return Counter(entry_state(translation.interface_entries.get(msgid), msgid) for msgid in msgids)
+
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def slug_problems(translation: Translation, slugs: Iterable[tuple[str, str]], groups: Iterable[list[str]]) -> list[Problem]:
+    """Translated slugs become URLs: each must be kebab-case, and the slugs of ``groups`` (keys
+    whose pages share a folder) must differ, or two pages would have one address."""
+    problems = []
+    shown: dict[str, str] = {}
+    for key, english in slugs:
+        text = translation.lookup(key, english)
+        entry = translation.content.get(key)
+        line = entry.line if entry is not None else 0
+        if text.lang != translation.code:
+            shown[key] = english
+        elif not SLUG_PATTERN.match(text):
+            problems.append(Problem(translation.file, line, key,
+                                    f"expected a slug in kebab-case (lower-case letters, digits and hyphens), got {str(text)!r}"))
+        else:
+            shown[key] = str(text)
+    for keys in groups:
+        seen: dict[str, str] = {}
+        for key in keys:
+            value = shown.get(key)
+            if value is None:
+                continue
+            if value in seen:
+                entry = translation.content.get(key)
+                problems.append(Problem(translation.file, entry.line if entry else 0, key,
+                                        f"duplicate slug '{value}' (also used by {seen[value]}): two pages would share one address"))
+            seen[value] = key
+    return problems
 
 
 def strict_problems(translation: Translation, messages: Iterable[tuple[str, str]]) -> list[Problem]:

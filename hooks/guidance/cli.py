@@ -16,6 +16,7 @@ from pathlib import Path
 from .build import checked_translation, project_messages
 from .catalogue import (build_template, catalogue_path, coverage, interface_coverage,
                         read_catalogue, template_path, update_catalogue, write_catalogue)
+from .language import SOURCE
 from .localise import messages
 from .problems import ContentError
 from .project import load_project
@@ -29,7 +30,7 @@ def extract(settings: Settings) -> int:
     template = build_template(project_messages(project), settings.template_dirs)
     write_catalogue(template, template_path(settings.content_dir))
     for code in settings.options.languages:
-        if code == "en":
+        if code == SOURCE.code:
             continue
         path = catalogue_path(settings.content_dir, code)
         updated = update_catalogue(read_catalogue(path, code), template)
@@ -49,7 +50,7 @@ def status(settings: Settings) -> int:
     keys = {key for key, _english in project_messages(project)}
     problems = []
     for code in settings.options.languages:
-        if code == "en":
+        if code == SOURCE.code:
             continue
         translation, found = checked_translation(code, settings.content_dir, keys, settings.options.publish_drafts)
         problems += found
@@ -69,7 +70,7 @@ def status(settings: Settings) -> int:
 
 
 def _profile_coverage(profile, code: str):
-    return Counter("current" if getattr(field, code, None) else "missing"
+    return Counter("current" if code in field.root else "missing"
                    for field in (profile.name, profile.strapline, profile.address))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .catalogue import coverage, load_translation
 from .editor_schema import write_schemas
+from .language import SOURCE
 from .localise import messages
 from .problems import ContentError, display_path
 from .project import load_project
@@ -23,7 +24,7 @@ from .settings import Settings, read_settings
 
 def status(settings: Settings, today: date) -> int:
     project = load_project(settings.content_dir, settings.publisher_file)
-    others = [code for code in settings.options.languages if code != "en"]
+    others = [code for code in settings.options.languages if code != SOURCE.code]
     translations = {code: load_translation(code, settings.content_dir, settings.options.publish_drafts)
                     for code in others}
     header = f"{'sheet':30} {'last updated':12} {'review by':10} {'review':16} {'texts':>5}"

@@ -1,4 +1,9 @@
-"""What a page needs to speak one language: interface strings and the sheet texts in it.
+"""The language table, and what a page needs to speak one language.
+
+``TABLE`` is the only place in the project that knows a language: its code, its name in itself,
+its ``hreflang``, its Babel locale, its text direction and its search pipeline. Templates, the
+core and the scripts read it; nothing else names a language. To add a language, add a row (and a
+catalogue, ``content_src/locale/<code>/LC_MESSAGES/guidance.po``, which may start empty).
 
 ``LocalText`` is a ``str`` that remembers which language it is in and how current it is, so the
 renderer can mark an English fallback on a Welsh page with ``lang="en"`` instead of mixing silently.
@@ -10,23 +15,63 @@ import gettext
 from dataclasses import dataclass, field
 from typing import Callable, Literal
 
-from babel import Locale, UnknownLocaleError
-
 State = Literal["current", "draft", "outdated", "missing"]
-NAMES = {"en": "English", "cy": "Cymraeg"}
-DEFAULT_LANGUAGE = "en"  # the language the content files are written in; its pages are at the site's root
+Direction = Literal["ltr", "rtl"]
+
+
+@dataclass(frozen=True)
+class SearchPipeline:
+    """How Material's search worker treats a language: ``lunr`` names the lunr language file it
+    loads (``assets/javascripts/lunr/min/lunr.<lunr>.min.js``; English needs none), ``keep`` which
+    of that language's pipeline functions stay (Material removes the others). Material appends a
+    wildcard to every query term and runs no pipeline on those, so a stemmer would stem the index
+    and not the queries: no language keeps its stemmer."""
+
+    lunr: str
+    keep: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LanguageFacts:
+    """One row of the language table."""
+
+    code: str             # in settings, folder names and URLs: /cy/
+    name: str             # its name in itself, as the language toggle shows it
+    hreflang: str         # BCP 47, for lang and hreflang attributes
+    locale: str           # Babel (CLDR) locale: dates, plural rules
+    direction: Direction  # text direction of its pages
+    search: SearchPipeline
+    intl_locale: str = ""  # BCP 47 for the browser's Intl (plural rules); hreflang when empty
+
+    @property
+    def browser_locale(self) -> str:
+        return self.intl_locale or self.hreflang
+
+
+TABLE: dict[str, LanguageFacts] = {facts.code: facts for facts in (
+    LanguageFacts("en", "English", "en", "en_GB", "ltr", SearchPipeline("en", ("stopWordFilter",)), "en-GB"),
+    # Welsh: Material ships no lunr Welsh; the site's own file (overrides/assets/javascripts/lunr/
+    # min/lunr.cy.min.js) trims, folds accents and stores every initial mutation of each word.
+    LanguageFacts("cy", "Cymraeg", "cy", "cy", "ltr", SearchPipeline("cy", ("trimmer",))),
+    LanguageFacts("fr", "Français", "fr", "fr", "ltr", SearchPipeline("fr", ("trimmer", "stopWordFilter"))),
+)}
+
+# The language the content files are written in: every other language's words are in a catalogue.
+SOURCE = TABLE["en"]
 
 
 def unknown_language(code: str) -> str:
-    """Why ``code`` cannot be a language of the site ("" when it can): it must be a language code
-    that Babel (CLDR) knows, since dates, plural forms and the catalogue all come from there."""
-    try:
-        locale = Locale.parse(code) if isinstance(code, str) else None
-    except (UnknownLocaleError, ValueError, TypeError):
-        locale = None
-    if locale is None or locale.language != code:
-        return f"unknown language code {code!r} (expected a language code such as 'en' or 'cy')"
-    return ""
+    """Why ``code`` cannot be a language of the site ("" when it can): it needs a row in the
+    table (each row's locale is one Babel knows: dates, plural forms and catalogues come from it)."""
+    if isinstance(code, str) and code in TABLE:
+        return ""
+    return (f"unknown language code {code!r} (expected one of: {', '.join(TABLE)}; "
+            f"to add a language, add its row to the language table in hooks/guidance/language.py)")
+
+
+def facts_of(code: str) -> LanguageFacts:
+    """The table's row for ``code``; settings are checked against the table before a build."""
+    return TABLE[code]
 
 
 class LocalText(str):
@@ -35,7 +80,7 @@ class LocalText(str):
     lang: str
     state: State
 
-    def __new__(cls, value: str, lang: str, state: State = "current"):
+    def __new__(cls, value: str, lang: str, state: State = "current") -> LocalText:
         text = super().__new__(cls, value)
         text.lang, text.state = lang, state
         return text
@@ -46,20 +91,24 @@ Lookup = Callable[[str, str], LocalText]
 
 @dataclass(frozen=True)
 class Language:
-    """One language of the site: its code, its interface strings, and its content lookup."""
+    """One language of a site: its row of the table, its interface strings, its content lookup."""
 
     code: str
     ui: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
     lookup: Lookup | None = None
 
     @property
+    def facts(self) -> LanguageFacts:
+        return facts_of(self.code)
+
+    @property
     def name(self) -> str:
-        return NAMES.get(self.code, self.code)
+        return self.facts.name
 
     def text(self, key: str, english: str) -> LocalText:
         """The text for message ``key`` in this language (English is the source)."""
         if self.lookup is None:
-            return LocalText(english, "en")
+            return LocalText(english, SOURCE.code)
         return self.lookup(key, english)
 
     def gettext(self, message: str) -> str:
@@ -68,5 +117,9 @@ class Language:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.ui.ngettext(singular, plural, n)
 
+    def has_interface(self, message: str) -> bool:
+        """Whether the interface string ``message`` is translated (the source language always is)."""
+        return self.lookup is None or self.ui.gettext(message) != message
 
-ENGLISH = Language("en")
+
+SOURCE_LANGUAGE = Language(SOURCE.code)

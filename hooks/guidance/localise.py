@@ -13,6 +13,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from .language import Language
+from .schema import Sheet, Site
+
+SLUG = "slug"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,6 +36,21 @@ def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
 def messages(node: BaseModel, scope: str) -> Iterator[tuple[str, str]]:
     """Every (key, English text) in ``node``, in document order."""
     yield from _walk(node, scope)
+
+
+def sheet_slug_key(sheet: Sheet) -> str:
+    """The catalogue key of a sheet's slug in a language's URLs (its English is the sheet's id)."""
+    return f"{sheet.id}.{SLUG}"
+
+
+def series_slug_key(series_id: str) -> str:
+    return f"site.{series_id}.{SLUG}"
+
+
+def slug_messages(site: Site, sheets: tuple[Sheet, ...]) -> list[tuple[str, str]]:
+    """Every (key, English) slug: each series and each sheet may have its own in a language."""
+    return ([(series_slug_key(s.id), s.id) for s in site.series]
+            + [(sheet_slug_key(sheet), sheet.id) for sheet in sheets])
 
 
 def localise(node: M, scope: str, language: Language) -> M:

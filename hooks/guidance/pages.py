@@ -1,27 +1,29 @@
 """Plan and render every generated page of the site, in every language.
 
-A page is known by its source path (``cy/working-with-others/partnership.md``); its URL and the
-links between pages follow from that, the same way for every generator adapter.
+A page has a key, the same in every language (``sheet:partnership``), and in each language a path
+made of that language's slugs (``gweithio-gydag-eraill/partneriaeth``); its URL follows from the
+site's URL rules (``urls.py``). Alternates are the pages that share a key.
 """
 
 from __future__ import annotations
 
-import posixpath
+from dataclasses import dataclass
 from datetime import date
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from .handout import HandoutSettings, make_handout
-from .language import DEFAULT_LANGUAGE, Language
-from .localise import localise, messages
+from .language import Language, LocalText
+from .localise import localise, messages, series_slug_key, sheet_slug_key
 from .project import Project
 from .render import Renderer
 from .review import is_overdue
-from .schema import Sheet, Site
+from .schema import Series, Sheet, Site
 from .search import SearchEntry, entry
 from .selfcheck import fingerprints, selfcheck
 from .components.compare import SCRIPT as COMPARE_SCRIPT, STYLES as COMPARE_STYLES, TEMPLATE as COMPARE_TEMPLATE
 from .components.compare import checklists, comparison, comparison_path
+from .urls import HOME, SiteUrls, display_url
+
+HOME_KEY = "home"
 
 
 @dataclass(frozen=True)
@@ -33,166 +35,167 @@ class TocEntry:
 
 
 @dataclass(frozen=True)
-class PageSpec:
-    """One generated page: where it goes, in which language, and its finished HTML body."""
+class PageAddress:
+    """Where one page lives: ``key`` names it in every language, ``path`` within its language
+    (its slugs), ``id_path`` the same path made of ids (the URL it had before any slug was
+    translated: a redirect page is left there), ``url`` its URL from the site's root."""
 
-    src_uri: str
+    key: str
     lang: str
+    path: str
+    url: str
+    src_uri: str
+    id_path: str = ""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it goes, and its finished HTML body, outline and search entries."""
+
+    address: PageAddress
     title: str
     description: str
     html: str
     toc: tuple[TocEntry, ...] = ()
-    alternates: dict[str, str] = field(default_factory=dict)
     search: tuple[SearchEntry, ...] = ()
 
+    @property
+    def lang(self) -> str:
+        return self.address.lang
 
-def language_root(lang: str) -> str:
-    """Where a language's pages, search index and sitemap live: ``""`` for English, ``cy/``."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
-def src_uri(lang: str, path: str) -> str:
-    """``working-with-others/partnership.md`` in English, under ``cy/`` in Welsh."""
-    return language_root(lang) + path
+    @property
+    def src_uri(self) -> str:
+        return self.address.src_uri
 
 
-def page_url(uri: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a source path: ``a/b.md`` -> ``a/b/`` (or ``a/b.html``)."""
-    stem = uri[: -len(".md")]
-    if not directory_urls:  # a copy opened from disk needs every link to name its file
-        return f"{stem}.html"
-    if posixpath.basename(stem) == "index":
-        return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
-    return f"{stem}/"
+@dataclass(frozen=True)
+class SheetLink:
+    sheet: Sheet
+    href: str
 
 
-def _folder(source: str, directory_urls: bool) -> str:
-    """The folder a page's relative links start from."""
-    here = page_url(source, directory_urls)
-    return here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+@dataclass(frozen=True)
+class SeriesListing:
+    """A series on the home page, with links to its sheets."""
+
+    series: Series
+    sheets: tuple[SheetLink, ...]
 
 
-def relative_href(target: str, source: str, directory_urls: bool = True) -> str:
-    """A link from page ``source`` to page ``target`` (both source paths) that works anywhere."""
-    to = page_url(target, directory_urls)
-    rel = posixpath.relpath("/" + to, "/" + _folder(source, directory_urls))
-    if to.endswith("/") or not to:
-        rel = rel.rstrip("/") + "/"
-        if not directory_urls:
-            rel += "index.html"
-    return "./" if rel == "./" else rel
+def address(urls: SiteUrls, key: str, lang: str, path: str, id_path: str = "") -> PageAddress:
+    """A generated page's address; its source name is its file in the site, as Markdown."""
+    src_uri = urls.root(lang) + path + ".md"
+    return PageAddress(key, lang, path, urls.url(lang, path), src_uri, id_path or path)
 
 
-def file_href(path: str, source: str, directory_urls: bool = True) -> str:
-    """A link from page ``source`` to a file of the site (``assets/brand/logo.svg``)."""
-    return posixpath.relpath("/" + path, "/" + _folder(source, directory_urls))
+def sheet_key(sheet: Sheet) -> str:
+    return f"sheet:{sheet.id}"
 
 
-def sheet_path(sheet: Sheet) -> str:
-    return f"{sheet.series}/{sheet.id}.md"
+def slug(language: Language, key: str, english: str) -> str:
+    """A slug in ``language`` from the catalogue (checked there), or the id it translates."""
+    found = language.text(key, english)
+    return str(found) if found.lang == language.code else english
 
 
-def display_url(url: str) -> str:
-    """``https://www.cavs.org.uk/`` -> ``www.cavs.org.uk``, as the printed sheet shows it."""
-    parts = urlsplit(url)
-    return (parts.netloc + parts.path).rstrip("/")
+def sheet_path(sheet: Sheet, language: Language) -> str:
+    """``gweithio-gydag-eraill/partneriaeth`` in Welsh, ``working-with-others/partnership`` in English."""
+    series = slug(language, series_slug_key(sheet.series), sheet.series)
+    return f"{series}/{slug(language, sheet_slug_key(sheet), sheet.id)}"
 
 
-def plan_pages(project: Project, languages: list[Language], renderer: Renderer,
-               directory_urls: bool = True, handouts: HandoutSettings = HandoutSettings(),
-               logo_uri: str = "", today: date | None = None) -> list[PageSpec]:
-    """The home page and every sheet page, in every language, with their alternates.
+def plan_pages(project: Project, languages: list[Language], renderer: Renderer, urls: SiteUrls,
+               handouts: HandoutSettings = HandoutSettings(), logo_uri: str = "",
+               today: date | None = None) -> list[PageSpec]:
+    """The home page and every sheet page, in every language.
     A sheet past its review date (as of ``today``, the build's date) says so to readers."""
     today = today or date.today()
     pages: list[PageSpec] = []
-
-    def logo_href(uri: str) -> str:
-        return file_href(logo_uri, uri, directory_urls) if logo_uri else ""
-
-    codes = [language.code for language in languages]
     for language in languages:
         site = localise(project.site, "site", language)
         series_by_id = {s.id: s for s in site.series}
-        home = src_uri(language.code, "index.md")
+        home = address(urls, HOME_KEY, language.code, HOME)
         sheets = [localise(sheet, sheet.id, language) for sheet in project.sheets]
+        addresses = [address(urls, sheet_key(sheet), language.code, sheet_path(sheet, language),
+                             f"{sheet.series}/{sheet.id}") for sheet in sheets]
         site_drafts = has_drafts(site, "site")
         drafts = [site_drafts or has_drafts(sheet, sheet.id) for sheet in sheets]
         listing = [
-            {"series": series, "sheets": [
-                {"sheet": sheet, "href": relative_href(src_uri(language.code, sheet_path(sheet)), home, directory_urls)}
-                for sheet in sheets if sheet.series == series.id
-            ]}
+            SeriesListing(series, tuple(SheetLink(sheet, urls.relative(where.url, home.url))
+                                        for sheet, where in zip(sheets, addresses) if sheet.series == series.id))
             for series in site.series
         ]
+        shown = [entry for entry in listing if entry.sheets]
+
+        def logo_href(url: str) -> str:
+            return urls.file_href(logo_uri, url) if logo_uri else ""
+
         title = language.gettext("Information sheets")
         pages.append(PageSpec(
-            src_uri=home, lang=language.code, title=title,
+            address=home, title=title,
             description=language.gettext("Short guidance for charities and community groups, from your local county voluntary council."),
-            html=renderer.render("home.html", language, publisher=project.publisher, series=[e for e in listing if e["sheets"]],
-                                 draft=site_drafts or any(drafts), logo_href=logo_href(home)),
-            toc=tuple(TocEntry(2, e["series"].id, f"{e['series'].number}. {e['series'].title}", _lang(e["series"].title, language))
-                      for e in listing if e["sheets"]),
-            alternates={code: src_uri(code, "index.md") for code in codes},
-            search=(entry(search_location(home, language, directory_urls), title,
+            html=renderer.render("home.html", language, publisher=project.publisher, series=shown,
+                                 draft=site_drafts or any(drafts), logo_href=logo_href(home.url)),
+            toc=tuple(TocEntry(2, e.series.id, f"{e.series.number}. {e.series.title}", _lang(e.series.title, language))
+                      for e in shown),
+            search=(entry(urls.within_language(home.url, language.code), title,
                           [f"{s.number} {s.title}. {s.summary}" for s in sheets]),),
         ))
-        for source, sheet, draft in zip(project.sheets, sheets, drafts):
-            uri = src_uri(language.code, sheet_path(sheet))
+        for source, sheet, where, draft in zip(project.sheets, sheets, addresses, drafts):
             toc = sheet_toc(sheet, site, language)
-            handout = make_handout(handouts, sheet, language.code, page_url(uri, directory_urls))
+            handout = make_handout(handouts, sheet, language.code, where.url)
             pages.append(PageSpec(
-                src_uri=uri, lang=language.code,
+                address=where,
                 title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
                 html=renderer.render(
                     "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
                     series=series_by_id[sheet.series], display_url=display_url, draft=draft, toc=toc,
-                    home_href=relative_href(home, uri, directory_urls), logo_href=logo_href(uri),
-                    handout=handout, pdf_href=file_href(handout.pdf_uri, uri, directory_urls) if handout.pdf_uri else "",
-                    selfcheck=selfcheck(source, language.code),
+                    home_href=urls.relative(home.url, where.url), logo_href=logo_href(where.url),
+                    handout=handout, pdf_href=urls.file_href(handout.pdf_uri, where.url) if handout.pdf_uri else "",
+                    selfcheck=selfcheck(source, language.facts),
                     review_overdue=is_overdue(source, project.site, today),
                 ),
                 toc=toc,
-                alternates={code: src_uri(code, sheet_path(sheet)) for code in codes},
-                search=sheet_search(sheet, site, search_location(uri, language, directory_urls)),
+                search=sheet_search(sheet, site, urls.within_language(where.url, language.code)),
             ))
-            pages += comparison_pages(source, sheet, uri, language, codes, renderer, directory_urls)
+            pages += comparison_pages(source, sheet, where, language, renderer, urls)
     return pages
 
 
-def comparison_pages(source: Sheet, sheet: Sheet, sheet_uri: str, language: Language, codes: list[str],
-                     renderer: Renderer, directory_urls: bool) -> list[PageSpec]:
+def comparison_pages(source: Sheet, sheet: Sheet, sheet_page: PageAddress, language: Language,
+                     renderer: Renderer, urls: SiteUrls) -> list[PageSpec]:
     """A page per self-check of the sheet, where partners' saved answers are compared. Not in
     search: it is reached from its self-check."""
     pages = []
     prints = fingerprints(source)
     for section in checklists(sheet):
-        path = comparison_path(sheet_path(sheet), section)
-        uri = src_uri(language.code, path)
+        where = address(urls, f"compare:{sheet.id}/{section.id}", language.code,
+                        comparison_path(sheet_page.path + ".md", section).removesuffix(".md"),
+                        comparison_path(sheet_page.id_path + ".md", section).removesuffix(".md"))
         heading = section.heading or sheet.title
         compare = language.gettext("Compare partners' answers")
         pages.append(PageSpec(
-            src_uri=uri, lang=language.code,
+            address=where,
             title=f"{compare}: {heading}",
             description=language.gettext("Put partners' saved answers to a self-check side by side and agree an action plan."),
             html=renderer.render(
                 COMPARE_TEMPLATE, language, sheet=sheet, section=section, fingerprints=prints,
-                compare=comparison(source, section, language.code),
-                sheet_href=relative_href(sheet_uri, uri, directory_urls) + f"#{section.id}",
-                script_href=file_href(COMPARE_SCRIPT, uri, directory_urls),
-                styles_href=file_href(COMPARE_STYLES, uri, directory_urls),
+                compare=comparison(source, section, language.facts),
+                sheet_href=urls.relative(sheet_page.url, where.url) + f"#{section.id}",
+                script_href=urls.file_href(COMPARE_SCRIPT, where.url),
+                styles_href=urls.file_href(COMPARE_STYLES, where.url),
             ),
-            alternates={code: src_uri(code, path) for code in codes},
         ))
     return pages
 
 
-def has_drafts(node, scope: str) -> bool:
+def has_drafts(node: Site | Sheet, scope: str) -> bool:
     """Whether any text shown is a translation not yet reviewed by a qualified translator."""
     return any(getattr(text, "state", "") == "draft" for _key, text in messages(node, scope))
 
 
 def _lang(text: str, language: Language) -> str:
-    return getattr(text, "lang", language.code)
+    return text.lang if isinstance(text, LocalText) else language.code
 
 
 def sheet_toc(sheet: Sheet, site: Site, language: Language) -> tuple[TocEntry, ...]:
@@ -201,13 +204,6 @@ def sheet_toc(sheet: Sheet, site: Site, language: Language) -> tuple[TocEntry, .
     headings = [(s.id, s.heading) for s in sheet.sections if s.heading]
     headings += [("disclaimer", site.disclaimer.heading), ("contact", site.further_information)]
     return tuple(TocEntry(2, anchor, title, _lang(title, language)) for anchor, title in headings)
-
-
-def search_location(uri: str, language: Language, directory_urls: bool) -> str:
-    """A page's address relative to its language's root, where that language's index lives."""
-    url = page_url(uri, directory_urls)
-    prefix = language_root(language.code)
-    return url[len(prefix):] if url.startswith(prefix) else url
 
 
 def sheet_search(sheet: Sheet, site: Site, location: str) -> tuple[SearchEntry, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names, parse_pattern
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -23,11 +24,11 @@ from markdown_it.rules_core import StateCore
 from mdit_py_plugins.attrs import attrs_plugin
 from markupsafe import Markup, escape
 
-from .language import Language
+from .language import SOURCE, Language, LocalText
 
 TEMPLATES = Path(__file__).parent / "templates"
 COMPONENTS = Path(__file__).parent / "components"  # a component's template: components/<name>/template.html
-LOCALES = {"en": "en_GB", "cy": "cy"}
+LONG_DATE = "d MMMM y"  # '30 June 2017', '30 Mehefin 2017': the one date format of the site
 
 # "js-default": no raw HTML, no typographer; javascript:, vbscript:, file: and data: links are refused.
 # Bare web and email addresses become links (linkify, with linkify-it-py); the same refusal holds.
@@ -86,19 +87,37 @@ def marked_text(text: str, lang: str, page_lang: str) -> Markup:
     return escape(text) if lang == page_lang else Markup(f'<span lang="{escape(lang)}">{escape(text)}</span>')
 
 
-def plural_samples(code: str) -> Mapping[str, int]:
+@cache
+def plural_samples(locale: str) -> Mapping[str, int]:
     """A number in each plural category of a language: {'zero': 0, 'one': 1, 'two': 2, ...}.
     Worked out once per language (200 rule evaluations; every checklist on every page asks)."""
-    rule = Locale.parse(LOCALES.get(code, code)).plural_form
+    rule = Locale.parse(locale).plural_form
     samples: dict[str, int] = {}
     for n in range(200):
         samples.setdefault(rule(n), n)
     return MappingProxyType(samples)
 
 
-def long_date(value: date, lang: str) -> str:
+def long_date(value: date, locale: str) -> str:
     """'30 June 2017' / '30 Mehefin 2017'."""
-    return format_date(value, "d MMMM y", locale=LOCALES.get(lang, lang))
+    return format_date(value, LONG_DATE, locale=locale)
+
+
+@dataclass(frozen=True)
+class DatePattern:
+    """The site's date format for a script that writes today's date: the browser's Intl may lack
+    the language (Chromium here prints Welsh dates in English), so the build hands over Babel's
+    month names and the order of the parts: ``{d} {MMMM} {y}``."""
+
+    template: str
+    months: tuple[str, ...]
+
+
+@cache
+def date_pattern(locale: str) -> DatePattern:
+    template = parse_pattern(LONG_DATE).format.replace("%(", "{").replace(")s", "}")
+    names = get_month_names("wide", "format", locale=locale)
+    return DatePattern(template, tuple(names[month] for month in range(1, 13)))
 
 
 class Renderer:
@@ -121,23 +140,34 @@ class Renderer:
             html = inline_markdown(text)
             lang = getattr(text, "lang", language.code)
             if lang != language.code:
-                note = escape(language.gettext("(not yet available in this language)"))
+                note = interface_text("(not yet available in this language)")
                 html = Markup(f'<span lang="{escape(lang)}">{html}</span> <span class="gd-untranslated">{note}</span>')
             return Markup(f"<{block}>{html}</{block}>") if block else html
+
+        def interface_text(message: str) -> Markup:
+            """An interface string as text in the page, marked as English where it is not yet translated."""
+            return marked_text(language.gettext(message), language.code if language.has_interface(message) else SOURCE.code,
+                               language.code)
+
+        def profile_text(text: LocalText) -> Markup:
+            """A publisher profile text (plain, not Markdown), marked when it is in another language."""
+            return marked_text(text, text.lang, language.code)
 
         def plural_forms(singular: str, plural: str) -> dict[str, str]:
             """One message per plural category of the language (Welsh has six), for scripts that
             count: keys are Intl.PluralRules categories, ``{count}`` stands for the number."""
             return {category: language.ngettext(singular, plural, n)
-                    for category, n in plural_samples(language.code).items()}
+                    for category, n in plural_samples(language.facts.locale).items()}
 
         return self.env.get_template(template).render(
             prose=prose,
             lang=language.code,
+            profile_text=profile_text,
+            interface_text=interface_text,
             _=language.gettext,
             gettext=language.gettext,
             ngettext=language.ngettext,
-            long_date=lambda value: long_date(value, language.code),
+            long_date=lambda value: long_date(value, language.facts.locale),
             plural_forms=plural_forms,
             **context,
         )

@@ -11,14 +11,15 @@ import re
 from datetime import date
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
+
+from .language import SOURCE, TABLE, LocalText
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), "translatable"]
 Plain = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Number = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
-LANGUAGES = ("en", "cy")
 
 
 def _date_as_written(value: object) -> object:
@@ -169,14 +170,27 @@ class Site(Strict):
         "Sheets without their own review_by are due for review this many months after last_updated."))
 
 
-class Localised(Strict):
-    """A profile text given in each language by the publisher (English required)."""
+class Localised(RootModel[dict[str, Plain]]):
+    """A profile text given by the publisher in each language it has (the source language,
+    English, required), keyed by language code from the language table."""
 
-    en: Plain
-    cy: Plain | None = None
+    model_config = ConfigDict(frozen=True, json_schema_extra={
+        "propertyNames": {"enum": list(TABLE)}, "required": [SOURCE.code]})
 
-    def get(self, lang: str) -> str:
-        return getattr(self, lang, None) or self.en
+    @model_validator(mode="after")
+    def _languages_known(self) -> Localised:
+        unknown = [code for code in self.root if code not in TABLE]
+        if unknown:
+            raise ValueError(f"unknown language '{unknown[0]}' (expected one of: {', '.join(TABLE)})")
+        if SOURCE.code not in self.root:
+            raise ValueError(f"required: the text in '{SOURCE.code}' ({SOURCE.name}), the language the content is written in")
+        return self
+
+    def get(self, lang: str) -> LocalText:
+        """The text in ``lang``, or in the source language, marked as such, when it has none."""
+        if lang in self.root:
+            return LocalText(self.root[lang], lang)
+        return LocalText(self.root[SOURCE.code], SOURCE.code, "missing")
 
 
 class Publisher(Strict):

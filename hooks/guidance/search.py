@@ -4,6 +4,7 @@ Writing the index from the model (not by re-parsing every page's HTML) is fast, 
 language's pages in its own index: a Welsh search finds only Welsh pages. Welsh gets no English
 stemmer or stop words: its index names the language `cy`, for which the site ships its own lunr
 language file (overrides/assets/javascripts/lunr/min/lunr.cy.min.js: trimming, accents, mutations).
+Which lunr language and pipeline a language gets is a column of the language table.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import escape
 
+from .language import LanguageFacts
 from .render import inline_markdown
 
 SEPARATOR = r"[\s\-]+"
-# Material applies a pipeline only to query terms without its trailing wildcard, so a stemmer would
-# stem the index and not the queries: English keeps Material's default, stop words only.
-PIPELINES = {"en": ["stopWordFilter"], "cy": ["trimmer"]}
 FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -49,16 +49,16 @@ def document_entry(location: str, title: str, html: str) -> SearchEntry:
     return SearchEntry(location, str(escape(title)), text)
 
 
-def search_index(lang: str, entries: Iterable[SearchEntry]) -> dict:
+def search_index(language: LanguageFacts, entries: Iterable[SearchEntry]) -> dict[str, Any]:
     return {
-        "config": {"lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINES.get(lang, ["trimmer"]),
+        "config": {"lang": [language.search.lunr], "separator": SEPARATOR, "pipeline": list(language.search.keep),
                    "fields": FIELDS},
         "docs": [{"location": e.location, "title": e.title, "text": e.text} for e in entries],
         "options": {"suggest": False},
     }
 
 
-def index_files(lang: str, entries: Iterable[SearchEntry]) -> dict[str, str]:
+def index_files(language: LanguageFacts, entries: Iterable[SearchEntry]) -> dict[str, str]:
     """The JSON index, and the same as a script for pages opened from disk (file://)."""
-    data = json.dumps(search_index(lang, entries), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(search_index(language, entries), ensure_ascii=False, separators=(",", ":"))
     return {"search/search_index.json": data, "search/search_index.js": f"var __index = {data};\n"}

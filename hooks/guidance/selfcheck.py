@@ -11,8 +11,9 @@ import hashlib
 from dataclasses import dataclass
 
 from .catalogue import Translation
+from .language import LanguageFacts
 from .problems import Problem
-from .render import LOCALES
+from .render import DatePattern, date_pattern
 from .schema import ChecklistSection, Sheet
 
 
@@ -32,13 +33,14 @@ ANSWERS: tuple[tuple[str, str], ...] = (
 @dataclass(frozen=True)
 class SelfCheck:
     fingerprints: dict[str, str]  # question or sub-item id -> fingerprint of its English text
-    locale: str                   # for Intl in the browser: "en-GB", "cy"
+    locale: str                   # for the browser's plural rules (Intl.PluralRules)
+    dates: DatePattern            # the date printed with the answers, from Babel, not the browser's Intl
     answers: tuple[tuple[str, str], ...] = ANSWERS  # (value, English label)
 
 
-def selfcheck(sheet: Sheet, lang: str) -> SelfCheck:
+def selfcheck(sheet: Sheet, language: LanguageFacts) -> SelfCheck:
     """The self-check data for ``sheet``, given in English whatever the page's language."""
-    return SelfCheck(fingerprints(sheet), LOCALES.get(lang, lang).replace("_", "-"))
+    return SelfCheck(fingerprints(sheet), language.browser_locale, date_pattern(language.locale))
 
 
 def answer_label_problems(translation: Translation) -> list[Problem]:

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from .language import DEFAULT_LANGUAGE, unknown_language
+from .language import SOURCE, unknown_language
 from .problems import ContentError, Problem, display_path
 from .render import TEMPLATES
 from .source import Document, load_document
@@ -59,7 +59,7 @@ class GuidanceSettings(BaseModel):
 
     content: Path_ = "content_src"
     publisher: Path_ = DEFAULT_PUBLISHER
-    languages: tuple[LanguageCode, ...] = Field(default=(DEFAULT_LANGUAGE,), min_length=1)
+    languages: tuple[LanguageCode, ...] = Field(default=(SOURCE.code,), min_length=1)
     publish_drafts: YesNo = True
     strict_translations: YesNo = False
     offline: YesNo = False
@@ -79,9 +79,9 @@ class GuidanceSettings(BaseModel):
         repeated = sorted({code for code in codes if codes.count(code) > 1})
         if repeated:
             raise PydanticCustomError("language", "'{code}' is listed more than once", {"code": repeated[0]})
-        if DEFAULT_LANGUAGE not in codes:
-            raise PydanticCustomError("language", "must include '{en}' (the language the content is written in)",
-                                      {"en": DEFAULT_LANGUAGE})
+        if SOURCE.code not in codes:
+            raise PydanticCustomError("language", "must include '{source}' (the language the content is written in)",
+                                      {"source": SOURCE.code})
         return codes
 
 
@@ -94,7 +94,7 @@ OTHER_VARIABLES = ("GUIDANCE_SITE_URL",)
 class Options:
     """The checked settings, as the build uses them."""
 
-    languages: tuple[str, ...] = (DEFAULT_LANGUAGE,)
+    languages: tuple[str, ...] = (SOURCE.code,)
     publish_drafts: bool = True
     strict_translations: bool = False
     directory_urls: bool = True

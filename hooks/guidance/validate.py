@@ -77,6 +77,8 @@ def pydantic_message(detail: dict[str, Any], known_fields: list[str]) -> str:
         return f"unknown section type {describe(value.get('type') if isinstance(value, Mapping) else value)} (expected one of: {ctx.get('expected_tags')})"
     if kind == "union_tag_not_found":
         return "required field missing: 'type' (the kind of section)"
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"]))
     if kind == "literal_error":
         return f"expected {ctx.get('expected')}, got {describe(value)}"
     return detail["msg"]

@@ -75,7 +75,11 @@
 
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, name) => (own(values, name) ? values[name] : match));
 
-  Object.assign(S, { ANSWERS, NOTE_MAX, read, parse, parseFile, write, update, progress, todo, plural, fill });
+  /* A date as the build writes dates ("26 Tachwedd 2026"): the pattern and month names come from
+     Babel through data attributes, since the browser's Intl may not know the page's language. */
+  const longDate = (date, pattern, months) => fill(pattern, { d: date.getDate(), MMMM: months[date.getMonth()], y: date.getFullYear() });
+
+  Object.assign(S, { ANSWERS, NOTE_MAX, read, parse, parseFile, write, update, progress, todo, plural, fill, longDate });
   if (typeof document === "undefined") return;
 
   // The page
@@ -194,7 +198,7 @@
       el("div", { className: "gd-sc__summary" }, [el("h3", { textContent: t.scTodoHeading }), left, list]),
       el("div", { className: "gd-sc__actions" }, [
         button(t.scPrint, "secondary", () => {
-          const today = new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date());
+          const today = longDate(new Date(), t.scDate, t.scMonths.split("|"));
           live.forEach((check) => check.date(today));
           document.documentElement.classList.add(PRINTING);
           window.print();

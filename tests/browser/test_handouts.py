@@ -34,7 +34,7 @@ def test_the_pdf_step_makes_the_sheets_handout_and_links_it_from_the_page(browse
                   "Diweddarwyd ddiwethaf: 30 Mehefin 2017"]:
         assert words in text, words
     assert pdf_pages(welsh) <= 6
-    cy_link = parse(site / "cy" / "working-with-others" / "partnership" / "index.html").select_one(".gd-handout-actions__download")
+    cy_link = parse(site / "cy" / "gweithio-gydag-eraill" / "partneriaeth" / "index.html").select_one(".gd-handout-actions__download")
     assert cy_link["href"] == "../../../downloads/3.3-partnership-cy.pdf"
     assert page_text(cy_link).startswith("Lawrlwytho'r daflen hon fel PDF (PDF, ")
 

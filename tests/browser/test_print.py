@@ -20,7 +20,7 @@ from conftest import (FIXTURES, mkdocs_build, page_text, parse, pdf_pages, pdf_t
 SHEET = "working-with-others/partnership/"
 # Each language's sheet page, and the most A4 pages its handout may take (a plain Material page of
 # the same sheet prints on 6, without the publisher's header).
-LANGUAGES = {"en": (SHEET, 5), "cy": (f"cy/{SHEET}", 6)}
+LANGUAGES = {"en": (SHEET, 5), "cy": ("cy/gweithio-gydag-eraill/partneriaeth/", 6)}
 CHROME = ["Skip to content", "Table of contents", "Back to top", "Print this page", "Download this sheet",
           "Type to start searching", "Cymraeg",
           "Neidio i'r cynnwys", "Cynnwys tudalen", "Nôl i'r brig", "Argraffu'r dudalen hon", "Lawrlwytho'r daflen",

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from conftest import ROOT
 
 SHEET = "/working-with-others/partnership/"
+WELSH_SHEET = "/cy/gweithio-gydag-eraill/partneriaeth/"  # Welsh slugs, from the catalogue
 KEY = "gd-selfcheck:partnership/checklist"
 ROLES = "Are the roles and responsibilities of all partners clearly defined and agreed?"
 LEAD = "Is there a lead partner? Is their role clearly defined?"
@@ -171,7 +172,7 @@ def test_english_to_welsh_keeps_answers(page, site_url, errors):
     open_sheet(page, site_url)
     answer(page, ROLES, "Partly")
     answer(page, TIME, "Not yet")
-    page.goto(site_url + "/cy" + SHEET)
+    page.goto(site_url + WELSH_SHEET)
     welsh = checklist(page)
     welsh.get_by_role("radio").first.wait_for()
     assert page.locator("html").get_attribute("lang") == "cy"
@@ -200,7 +201,7 @@ def test_reached_by_a_link_from_the_home_page_with_instant_navigation(page, sub_
     assert page.locator("[data-sc-started]").count() == 2
     assert page.evaluate("window.sameDocument") is True  # swapped in, not loaded
     page.get_by_role("link", name="Cymraeg").click()
-    page.wait_for_url("**/cy" + SHEET)
+    page.wait_for_url("**" + WELSH_SHEET)
     welsh = checklist(page)
     welsh.get_by_role("radio").first.wait_for()
     assert progress(welsh) == "Rydych wedi ateb 1 o 18 cwestiwn."

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from conftest import ROOT, page_text, parse
+from conftest import ROOT, page_text, parse, html_pages
 from sitelinks import target
 
 
 def test_every_page_links_to_the_statement_in_its_own_language(site):
-    for path in sorted(site.rglob("*.html")):
+    for path in html_pages(site):
         page = path.relative_to(site).as_posix()
         soup = parse(path)
         links = soup.select("footer.gd-site-footer a[href]")

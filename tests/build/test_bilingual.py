@@ -8,19 +8,30 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT, page_text, parse
+from conftest import ROOT, html_pages, page_text, parse
 
 MATERIAL_EN = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages" / "en.html"
 
 
+# The Welsh sheet's address has Welsh slugs, from the catalogue.
+SLUGS = {"working-with-others/partnership": "gweithio-gydag-eraill/partneriaeth"}
+
+
 def pages(site: Path, lang: str) -> list[Path]:
-    found = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0] in ("assets", "search"))
+    found = [p for p in html_pages(site) if not p.relative_to(site).parts[0] in ("assets", "search")]
     return [p for p in found if (p.relative_to(site).parts[0] == "cy") == (lang == "cy")]
 
 
 def counterpart(site: Path, page: Path) -> Path:
-    rel = page.relative_to(site)
-    return site / (Path(*rel.parts[1:]) if rel.parts[0] == "cy" else Path("cy", *rel.parts))
+    rel = page.relative_to(site).as_posix()
+    if rel.startswith("cy/"):
+        rel = rel.removeprefix("cy/")
+        for english, welsh in SLUGS.items():
+            rel = rel.replace(welsh, english)
+        return site / rel
+    for english, welsh in SLUGS.items():
+        rel = rel.replace(english, welsh)
+    return site / "cy" / rel
 
 
 def resolve(site: Path, page: Path, href: str) -> Path:
@@ -54,7 +65,8 @@ def test_toggle_and_alternates_lead_to_the_same_page_in_the_other_language(site,
         assert resolve(site, path, toggle["href"]) == counterpart(site, path)
         assert page.select_one(f"nav.gd-language-toggle [aria-current][lang={lang}]") is not None
         alternates = {link["hreflang"]: resolve(site, path, link["href"]) for link in page.select("link[hreflang]")}
-        assert alternates == {lang: path, other: counterpart(site, path)}
+        english = path if lang == "en" else counterpart(site, path)
+        assert alternates == {lang: path, other: counterpart(site, path), "x-default": english}
 
 
 def english_interface_strings() -> set[str]:
@@ -89,7 +101,7 @@ def test_no_english_interface_string_on_a_welsh_page(site):
 
 
 def test_welsh_sheet_is_in_welsh_with_welsh_dates(site):
-    page = parse(site / "cy/working-with-others/partnership/index.html")
+    page = parse(site / "cy/gweithio-gydag-eraill/partneriaeth/index.html")
     assert page_text(page.find("h1")) == "3.3 Partneriaeth"
     assert page.find("time")["datetime"] == "2017-06-30" and page_text(page.find("time")) == "30 Mehefin 2017"
     assert "Diweddarwyd ddiwethaf: 30 Mehefin 2017" in page_text(page)
@@ -98,14 +110,14 @@ def test_welsh_sheet_is_in_welsh_with_welsh_dates(site):
 
 
 def test_english_title_inside_welsh_text_is_marked_english(site):
-    page = parse(site / "cy/working-with-others/partnership/index.html")
+    page = parse(site / "cy/gweithio-gydag-eraill/partneriaeth/index.html")
     marked = page.select_one('#models ~ p span[lang="en"]')
     assert marked is not None and page_text(marked) == "A fruitful Partnership, effective partnership working"
 
 
 def test_draft_translation_is_said_in_welsh_and_not_on_english_pages(site):
     notice = "Cyfieithiad drafft yw hwn: nid yw cyfieithydd cymwys wedi'i adolygu eto."
-    assert notice in page_text(parse(site / "cy/working-with-others/partnership/index.html"))
+    assert notice in page_text(parse(site / "cy/gweithio-gydag-eraill/partneriaeth/index.html"))
     assert notice in page_text(parse(site / "cy/index.html"))
     assert parse(site / "working-with-others/partnership/index.html").select(".gd-notice--draft") == []
 

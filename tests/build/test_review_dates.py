@@ -15,7 +15,7 @@ NOTICE = {
     "en": "This sheet is due for review: some of its details may have changed since it was last updated.",
     "cy": "Mae'n bryd adolygu'r daflen hon: efallai fod rhai o'i manylion wedi newid ers iddi gael ei diweddaru ddiwethaf.",
 }
-PAGE = {"en": "working-with-others/partnership/index.html", "cy": "cy/working-with-others/partnership/index.html"}
+PAGE = {"en": "working-with-others/partnership/index.html", "cy": "cy/gweithio-gydag-eraill/partneriaeth/index.html"}
 
 
 def set_in(path, key: str, line: str) -> None:

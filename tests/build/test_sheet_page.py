@@ -110,10 +110,10 @@ def test_footer_has_both_contact_blocks_with_links_and_the_date_in_words(sheet_p
 def test_every_profile_field_is_shown(sheet_page):
     publisher = load_project(ROOT / "content_src", ROOT / "content_src/publishers/cavs.yml").publisher
     text = page_text(sheet_page)
-    for value in [publisher.name.en, publisher.strapline.en, publisher.address.en,
+    for value in [publisher.name.get("en"), publisher.strapline.get("en"), publisher.address.get("en"),
                   publisher.charity_number, publisher.phone, publisher.fax, publisher.email, "www.cavs.org.uk"]:
         assert value in text
-    assert sheet_page.select_one(".gd-masthead__publisher").get_text(strip=True) == publisher.name.en
+    assert sheet_page.select_one(".gd-masthead__publisher").get_text(strip=True) == publisher.name.get("en")
     assert page_text(sheet_page.select_one(".gd-masthead__series")) == "3. Working with others"
 
 

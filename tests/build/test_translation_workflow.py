@@ -50,7 +50,7 @@ def test_out_of_date_welsh_falls_back_to_marked_english_and_strict_build_refuses
     change_english(content)
     site = tmp_path / "site"
     assert mkdocs_build(site, env={"GUIDANCE_CONTENT": str(content)}).returncode == 0
-    item = parse(site / "cy/working-with-others/partnership/index.html").select_one("li#autonomy")
+    item = parse(site / "cy/gweithio-gydag-eraill/partneriaeth/index.html").select_one("li#autonomy")
     assert page_text(item.select_one('[lang="en"]')) == NEW
     assert page_text(item.select_one(".gd-untranslated")) == "(nid yw ar gael yn Gymraeg eto)"
     assert "annibyniaeth" not in page_text(item)

@@ -103,3 +103,8 @@ test("a file whose answers match none of the questions is refused, not loaded as
   assert.deepEqual(S.parseFile(some, CHECKLIST, questions), { answers: new Map([["lead-partner", { a: "yes" }]]) });
   assert.deepEqual(S.parseFile("not json", CHECKLIST, questions), { error: "bad" });
 });
+
+test("a date is written from the pattern and month names the build gives, not the browser's Intl", () => {
+  const months = "Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr".split("|");
+  assert.equal(S.longDate(new Date(2026, 10, 26), "{d} {MMMM} {y}", months), "26 Tachwedd 2026");
+});

@@ -53,7 +53,7 @@ def test_settings_problems_name_the_line_and_key(tmp_path):
 
 
 @pytest.mark.parametrize("languages, message", [
-    ("[en, xx]", "extra.guidance.languages[1]: unknown language code 'xx' (expected a language code such as 'en' or 'cy')"),
+    ("[en, xx]", "extra.guidance.languages[1]: unknown language code 'xx' (expected one of: en, cy, fr; to add a language, add its row to the language table in hooks/guidance/language.py)"),
     ("[en, cy, cy]", "extra.guidance.languages: 'cy' is listed more than once"),
     ("[]", "extra.guidance.languages: must not be empty (expected at least one item)"),
     ("[cy]", "extra.guidance.languages: must include 'en' (the language the content is written in)"),
@@ -71,7 +71,7 @@ def test_environment_variables_are_checked_and_named(tmp_path):
     found = problems(tmp_path, "languages: [en]", {"GUIDANCE_OFFLINE": "on", "GUIDANCE_OFLINE": "1",
                                                    "GUIDANCE_LANGUAGES": "en,xx", "GUIDANCE_SITE_URL": ""})
     assert found == [
-        "environment: GUIDANCE_LANGUAGES: unknown language code 'xx' (expected a language code such as 'en' or 'cy')",
+        "environment: GUIDANCE_LANGUAGES: unknown language code 'xx' (expected one of: en, cy, fr; to add a language, add its row to the language table in hooks/guidance/language.py)",
         "environment: GUIDANCE_OFFLINE: expected 1/0, true/false or yes/no, got 'on'",
         "environment: GUIDANCE_OFLINE: unknown setting (did you mean 'GUIDANCE_OFFLINE'?)",
     ]

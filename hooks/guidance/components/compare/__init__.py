@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.dates import get_month_names
-
-from ...render import LOCALES
+from ...language import LanguageFacts
+from ...render import date_pattern
 from ...schema import ChecklistSection, Sheet
 
 FOLDER = Path(__file__).parent
@@ -36,10 +35,8 @@ class Comparison:
     action_answers: tuple[str, ...] = ACTION_ANSWERS
 
 
-def comparison(sheet: Sheet, section: ChecklistSection, lang: str) -> Comparison:
-    locale = LOCALES.get(lang, lang)
-    months = get_month_names("wide", locale=locale)
-    return Comparison(f"{sheet.id}/{section.id}", locale.replace("_", "-"), tuple(months[m] for m in range(1, 13)))
+def comparison(sheet: Sheet, section: ChecklistSection, language: LanguageFacts) -> Comparison:
+    return Comparison(f"{sheet.id}/{section.id}", language.browser_locale, date_pattern(language.locale).months)
 
 
 def comparison_path(sheet_path: str, section: ChecklistSection) -> str:
