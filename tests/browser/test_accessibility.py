@@ -156,3 +156,26 @@ def test_no_page_scrolls_sideways_at_320_pixels(browser, site, site_url):
             too_wide[path] = width
     context.close()
     assert too_wide == {}
+
+
+@pytest.mark.parametrize("home", ["index.html", "cy/index.html"])
+def test_no_violations_in_search_with_and_without_results(browser, site_url, home):
+    """Every text state of the search counts: its results, their count, and "no results"."""
+    found = {}
+    for viewport in VIEWPORTS:
+        context = browser.new_context(viewport=VIEWPORTS[viewport])
+        page = context.new_page()
+        for query in ("partner", "zzzzqx"):
+            page.goto(f"{site_url}/{home}")
+            page.wait_for_load_state("networkidle")
+            page.locator(".md-search__input").focus()  # opens the search, as Tab or "/" does
+            page.locator(".md-search__input").press_sequentially(query, delay=30)
+            # the count replaces the placeholder once the index has answered
+            page.wait_for_function("q => !/^(Type to start searching|Teipiwch i ddechrau chwilio)$/.test("
+                                   "document.querySelector('.md-search-result__meta').textContent.trim())"
+                                   " && (document.querySelectorAll('.md-search-result__item').length > 0) == (q == 'partner')",
+                                   arg=query)
+            if violations := axe_violations(page):
+                found[f"{home} {viewport} search {query!r}"] = violations
+        context.close()
+    assert not found, report(found)

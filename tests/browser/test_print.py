@@ -175,3 +175,41 @@ def test_a_second_publisher_prints_and_shows_its_own_name_logo_and_colour(browse
     assert [word for word in CAVS_WORDS if word in printed] == []
     assert header_colour == "rgb(106, 27, 154)"
     assert logos == [True, True]
+
+
+def test_no_model_card_or_level_is_split_across_pages(printed):
+    """Each structure model and each level is on one sheet of paper: its title and its last words
+    are printed on the same page."""
+    pages = [folded(pdf_text(printed.pdf, n)) for n in range(1, pdf_pages(printed.pdf) + 1)]
+    pieces = printed.page.select(".gd-sheet .gd-card, .gd-sheet .gd-level")
+    assert len(pieces) == 10
+    split = {}
+    for piece in pieces:
+        title = folded(piece.find("h3").get_text())
+        end = folded(piece.find_all(["p", "li"])[-1].get_text())[-30:]
+        on = ([n for n, text in enumerate(pages, 1) if title in text], [n for n, text in enumerate(pages, 1) if end in text])
+        if len(on[0]) != 1 or on[0] != on[1]:
+            split[title] = on
+    assert split == {}
+
+
+def filled(pdf: Path, page: int) -> float:
+    """How far down an A4 page's printable area (between the @page margins of handout.css, 14 mm
+    and 16 mm) anything is printed: 1.0 is a full page. The page number in the bottom margin is
+    left out. Measured on the page as drawn (poppler, 25 dots per mm, greyscale)."""
+    image = subprocess.run(["pdftoppm", "-gray", "-r", "63.5", "-f", str(page), "-l", str(page), str(pdf)],
+                           capture_output=True, check=True).stdout
+    magic, size, _depth, pixels = image.split(b"\n", 3)
+    assert magic == b"P5"
+    width, height = map(int, size.split())
+    per_mm = height / 297
+    top, bottom = round(14 * per_mm), round((297 - 16) * per_mm)
+    inked = [y for y in range(top, bottom) if min(pixels[y * width:(y + 1) * width]) < 200]
+    return (inked[-1] - top) / (bottom - top) if inked else 0.0
+
+
+def test_no_page_but_the_last_is_more_than_half_empty(printed):
+    """The handout reads as a designed document: every page but the last is at least half used."""
+    fill = [round(filled(printed.pdf, n), 2) for n in range(1, pdf_pages(printed.pdf) + 1)]
+    assert all(share >= 0.5 for share in fill[:-1]), fill
+    assert fill[-1] > 0, fill
