@@ -110,8 +110,12 @@ def on_page_content(html: str, page, config, files) -> str:
     if spec is None:
         _build.add_written_page(page.file.src_uri, page.title, html)
         return _build.fallback_page(page.file.src_uri, html)
-    page.toc = get_toc([{"level": e.level, "id": e.id, "name": marked_text(e.title, e.lang, spec.lang), "children": []}
-                        for e in spec.toc])
+    # The h1 heads the outline, as on a Markdown page: Material's skip link goes to the outline's
+    # first entry (the start of the main content), and its outline lists the h1's children.
+    sections = [{"level": e.level, "id": e.id, "name": marked_text(e.title, e.lang, spec.lang), "children": []}
+                for e in spec.toc]
+    page.toc = get_toc([{"level": 1, "id": spec.heading_id, "name": page.title, "children": sections}]
+                       if spec.heading_id else sections)
     return spec.html
 
 

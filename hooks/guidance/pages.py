@@ -24,6 +24,8 @@ from .components.compare import checklists, comparison, comparison_path
 from .urls import HOME, SiteUrls, display_url
 
 HOME_KEY = "home"
+HOME_HEADING = "information-sheets"  # the home page's h1
+COMPARE_HEADING = "compare"  # a comparison page's h1
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class PageSpec:
     html: str
     toc: tuple[TocEntry, ...] = ()
     search: tuple[SearchEntry, ...] = ()
+    heading_id: str = ""  # the h1's id: the skip link's target, the outline's top
 
     @property
     def lang(self) -> str:
@@ -132,10 +135,11 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
 
         title = language.gettext("Information sheets")
         pages.append(PageSpec(
-            address=home, title=title,
+            address=home, title=title, heading_id=HOME_HEADING,
             description=language.gettext("Short guidance for charities and community groups, from your local county voluntary council."),
             html=renderer.render("home.html", language, publisher=project.publisher, series=shown,
-                                 draft=site_drafts or any(drafts), logo_href=logo_href(home.url)),
+                                 draft=site_drafts or any(drafts), logo_href=logo_href(home.url),
+                                 heading_id=HOME_HEADING),
             toc=tuple(TocEntry(2, e.series.id, f"{e.series.number}. {e.series.title}", _lang(e.series.title, language))
                       for e in shown),
             search=(entry(urls.within_language(home.url, language.code), title,
@@ -145,7 +149,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
             toc = sheet_toc(sheet, site, language)
             handout = make_handout(handouts, sheet, language.code, where.url)
             pages.append(PageSpec(
-                address=where,
+                address=where, heading_id=sheet.id,
                 title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
                 html=renderer.render(
                     "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
@@ -175,12 +179,12 @@ def comparison_pages(source: Sheet, sheet: Sheet, sheet_page: PageAddress, langu
         heading = section.heading or sheet.title
         compare = language.gettext("Compare partners' answers")
         pages.append(PageSpec(
-            address=where,
+            address=where, heading_id=COMPARE_HEADING,
             title=f"{compare}: {heading}",
             description=language.gettext("Put partners' saved answers to a self-check side by side and agree an action plan."),
             html=renderer.render(
                 COMPARE_TEMPLATE, language, sheet=sheet, section=section, fingerprints=prints,
-                compare=comparison(source, section, language.facts),
+                compare=comparison(source, section, language.facts), heading_id=COMPARE_HEADING,
                 sheet_href=urls.relative(sheet_page.url, where.url) + f"#{section.id}",
                 script_href=urls.file_href(COMPARE_SCRIPT, where.url),
                 styles_href=urls.file_href(COMPARE_STYLES, where.url),

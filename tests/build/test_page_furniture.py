@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import parse
+from conftest import html_pages, parse
 
 
 def built_pages(site) -> list[str]:
-    pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
+    pages = [p.relative_to(site).as_posix() for p in html_pages(site)]
     assert pages
     return pages
 
