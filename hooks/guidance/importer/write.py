@@ -1,0 +1,64 @@
+"""Write an imported sheet as YAML, after checking it with the build's own rules.
+
+The file starts with its schema line and, as comments, every guess the editor should check. It is
+written only when the whole content, with it, would build; an existing sheet is replaced only
+when asked (--force).
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from ..editor_schema import modeline
+from ..problems import ContentError, Problem
+from ..project import SHEET_FILE, load_project
+from .structure import Recognised
+
+
+def sheet_folder(data: dict[str, Any]) -> str:
+    """``3.3-partnership``: the number, then the sheet's id."""
+    return f"{data['number']}-{data['id']}"
+
+
+def sheet_yaml(recognised: Recognised, source_name: str, out_file: Path, content_dir: Path, today: date) -> str:
+    """The file's text: schema line, the guesses as comments, then the data."""
+    header = [modeline(out_file, content_dir, "sheet"),
+              f"# Imported from {source_name} by scripts/import on {today.isoformat()}.",
+              "# The words are the document's. Check these guesses, correct the file where one is wrong,",
+              "# then delete this list. Never change an id once the sheet is published.",
+              *(f"#   {' '.join(str(guess).split())}" for guess in recognised.guesses), ""]
+    yaml = YAML(typ="rt")
+    yaml.width = 4096  # one text, one line: editors find sentences with their editor's search
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    out = io.StringIO()
+    yaml.dump(recognised.data, out)
+    body = out.getvalue().replace("\n  - type:", "\n\n  - type:")  # a blank line between sections
+    return "\n".join(header) + "\n" + body
+
+
+def check(text: str, out_file: Path, sheets_dir: Path, content_dir: Path, publisher_file: Path) -> list[Problem]:
+    """Every problem the build would find with this sheet among the others (none: it builds)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp) / "content"
+        (trial / "sheets").mkdir(parents=True)
+        (trial / "site.yml").symlink_to((content_dir / "site.yml").resolve())
+        for other in sorted(sheets_dir.glob(f"*/{SHEET_FILE}")) if sheets_dir.is_dir() else []:
+            if other.resolve() != out_file.resolve():
+                (trial / "sheets" / other.parent.name).mkdir()
+                (trial / "sheets" / other.parent.name / SHEET_FILE).symlink_to(other.resolve())
+        new = trial / "sheets" / out_file.parent.name / SHEET_FILE
+        new.parent.mkdir(exist_ok=True)
+        new.write_text(text, encoding="utf-8")
+        try:
+            load_project(trial, publisher_file, root=Path(tmp))
+        except ContentError as error:
+            shown = f"content/sheets/{out_file.parent.name}/{SHEET_FILE}"
+            return [Problem(str(out_file) if p.file == shown else p.file, p.line, p.field, p.message)
+                    for p in error.problems if p.file == shown or not p.file.startswith("content/sheets/")]
+    return []
