@@ -4,12 +4,15 @@ PDF is printed from HTML by Chromium, both from the published sheet's content (t
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SEED, copy_content, mkdocs_build, page_text, parse, serve
+from conftest import ROOT, SEED, copy_content, mkdocs_build, page_text, parse, serve
 from documents import outline_html, sheet_outline, write_docx
 from importing import landed, run_import, seed_sentences
 
@@ -38,6 +41,9 @@ def imported(tmp_path_factory, documents):
         shutil.rmtree(content / "sheets" / "3.3-partnership")
         result = run_import(documents[kind], "--out", content / "sheets")
         assert result.returncode == 0, result.stderr
+        extract = subprocess.run([sys.executable, "-m", "guidance.cli", "extract"], cwd=ROOT, capture_output=True, text=True,
+                                 env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GUIDANCE_CONTENT": str(content)})
+        assert extract.returncode == 0, extract.stderr  # the translators' step after any change to the English
         build = mkdocs_build(tmp / "site", env={"GUIDANCE_CONTENT": str(content)})
         assert build.returncode == 0, build.stderr
         results[kind] = {"report": result.stdout, "site": tmp / "site",

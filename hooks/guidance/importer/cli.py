@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_text(text, encoding="utf-8")
     print(f"Wrote {shown}")
+    print("Next: check the guesses above in the file, run `scripts/translations extract` (the translators' "
+          "catalogue learns the new texts), then `scripts/serve` to see the page.")
     return 0
 
 

@@ -8,6 +8,7 @@ when asked (--force).
 from __future__ import annotations
 
 import io
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ..editor_schema import modeline
-from ..problems import ContentError, Problem
+from ..problems import ContentError, Problem, display_path
 from ..project import SHEET_FILE, load_project
 from .structure import Recognised
 
@@ -43,22 +44,29 @@ def sheet_yaml(recognised: Recognised, source_name: str, out_file: Path, content
 
 
 def check(text: str, out_file: Path, sheets_dir: Path, content_dir: Path, publisher_file: Path) -> list[Problem]:
-    """Every problem the build would find with this sheet among the others (none: it builds)."""
+    """The problems the build would find that this sheet brings (none: with it, the content builds).
+    The content is tried in a scratch copy, without the sheet and with it; problems it already had
+    are not the import's."""
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / "content"
         (trial / "sheets").mkdir(parents=True)
-        (trial / "site.yml").symlink_to((content_dir / "site.yml").resolve())
+        shutil.copyfile(content_dir / "site.yml", trial / "site.yml")
         for other in sorted(sheets_dir.glob(f"*/{SHEET_FILE}")) if sheets_dir.is_dir() else []:
             if other.resolve() != out_file.resolve():
                 (trial / "sheets" / other.parent.name).mkdir()
-                (trial / "sheets" / other.parent.name / SHEET_FILE).symlink_to(other.resolve())
+                shutil.copyfile(other, trial / "sheets" / other.parent.name / SHEET_FILE)
+        before = set(_problems(trial, publisher_file))
         new = trial / "sheets" / out_file.parent.name / SHEET_FILE
         new.parent.mkdir(exist_ok=True)
         new.write_text(text, encoding="utf-8")
-        try:
-            load_project(trial, publisher_file, root=Path(tmp))
-        except ContentError as error:
-            shown = f"content/sheets/{out_file.parent.name}/{SHEET_FILE}"
-            return [Problem(str(out_file) if p.file == shown else p.file, p.line, p.field, p.message)
-                    for p in error.problems if p.file == shown or not p.file.startswith("content/sheets/")]
+        real = display_path(sheets_dir, Path.cwd()) + "/"  # the trial's paths, as the editor knows them
+        return [Problem(p.file.replace("content/sheets/", real), p.line, p.field, p.message.replace("content/sheets/", real))
+                for p in _problems(trial, publisher_file) if p not in before]
+
+
+def _problems(content: Path, publisher_file: Path) -> list[Problem]:
+    try:
+        load_project(content, publisher_file, root=content.parent)
+    except ContentError as error:
+        return [p for p in error.problems if "no sheets found" not in p.message]
     return []
