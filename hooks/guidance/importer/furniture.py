@@ -82,25 +82,25 @@ def starts_footer(block: Block) -> bool:
     return any(pattern.match(block.text) for pattern in FOOTER_START)
 
 
+# Each pattern with what it is, in the order they are tried.
+FURNITURE = (
+    (DISCLAIMER, "the disclaimer's heading (the site adds the disclaimer from site.yml)"),
+    (FURTHER, "'For further information contact' (the site adds the contact blocks)"),
+    (PRODUCED_BY, "the 'Produced by' line (from site.yml)"),
+    (LAST_UPDATED, "the date, read as last_updated"),
+    (PHONE, "a phone or fax number (from the publisher profile and site.yml)"),
+    (CHARITY, "the registered charity number (from the publisher profile)"),
+    (EMAIL, "an email address (from the publisher profile)"),
+    (WEB, "a web address (from the publisher profile and site.yml)"),
+)
+
+
 def furniture(block: Block, known: Known) -> str:
     """Why this footer or masthead block is the publisher's furniture, or '' when it is not."""
     text = block.text
-    if DISCLAIMER.match(text):
-        return "the disclaimer's heading (the site adds the disclaimer from site.yml)"
-    if FURTHER.match(text):
-        return "'For further information contact' (the site adds the contact blocks)"
-    if PRODUCED_BY.match(text):
-        return "the 'Produced by' line (from site.yml)"
-    if LAST_UPDATED.match(text):
-        return "the date, read as last_updated"
-    if PHONE.match(text):
-        return "a phone or fax number (from the publisher profile and site.yml)"
-    if CHARITY.match(text):
-        return "the registered charity number (from the publisher profile)"
-    if EMAIL.match(text):
-        return "an email address (from the publisher profile)"
-    if WEB.match(text):
-        return "a web address (from the publisher profile and site.yml)"
+    for pattern, what in FURNITURE:
+        if pattern.match(text):
+            return what
     if fold(text) in known.names:
         return "the publisher's name, strapline or address (from the publisher profile)"
     if POSTCODE.search(text):
