@@ -25,7 +25,7 @@ def sheet_outline() -> Outline:
     project = load_project(ROOT / "content_src", ROOT / "content_src" / "publishers" / "cavs.yml")
     sheet, site, publisher = project.sheets[0], project.site, project.publisher
     series = project.series_of(sheet)
-    out: Outline = [("p", publisher.name.en), ("p", publisher.strapline.en),
+    out: Outline = [("p", publisher.name.get("en")), ("p", publisher.strapline.get("en")),
                     ("p", f"{series.number}. {series.title}"), ("h1", f"{sheet.number} {sheet.title}")]
     for section in sheet.sections:
         if section.heading:
@@ -54,7 +54,7 @@ def sheet_outline() -> Outline:
                 out.append(("ol", f"{level.title}. {first.text}"))
                 out += [("p", item.text) for item in rest]
     out += [("h2", site.disclaimer.heading), ("p", site.disclaimer.text), ("h2", site.further_information),
-            ("p", publisher.name.en), ("p", publisher.address.en), ("p", f"Registered Charity: {publisher.charity_number}"),
+            ("p", publisher.name.get("en")), ("p", publisher.address.get("en")), ("p", f"Registered Charity: {publisher.charity_number}"),
             ("p", f"Tel: {publisher.phone}"), ("p", publisher.email), ("p", f"Fax: {publisher.fax}"),
             ("p", publisher.website.split("//")[1]), ("p", f"Tel: {site.producer.phone}"),
             ("p", site.producer.website.split("//")[1]), ("p", site.produced_by),

@@ -52,7 +52,7 @@ def load_known(content_dir: Path) -> Known:
         profile = _read(path, Publisher)
         if isinstance(profile, Publisher):
             for text in (profile.name, profile.strapline, profile.address):
-                names |= {fold(text.en), fold(text.cy or text.en)}
+                names |= {fold(value) for value in text.root.values()}
     if isinstance(site, Site):
         names.add(fold(site.producer.name))
     return Known(site if isinstance(site, Site) else None, frozenset(names))
