@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,61 @@ def site(tmp_path_factory) -> Path:
     result = mkdocs_build(site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+SUB_PATH = "sub"  # the language builds are made for, and served under, a sub-path of a host
+
+
+@dataclass(frozen=True)
+class Built:
+    """A site built for the address ``url`` (sub-path included); ``serve()`` serves it there."""
+
+    site: Path
+    url: str
+    port: int
+
+    def serve(self):
+        base, server = serve(self.site.parent, self.port)
+        return f"{base}/{SUB_PATH}", server
+
+
+def language_build(tmp_path_factory, name: str, languages: str, catalogues: dict[str, Path] = {}) -> Built:
+    """A strict build of the real content with another list of languages (and a copy of the
+    content holding more catalogues), for its address on a free local port."""
+    work = tmp_path_factory.mktemp(name)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
+    env = {"GUIDANCE_LANGUAGES": languages, "GUIDANCE_SITE_URL": url}
+    if catalogues:
+        content = copy_content(work)
+        for code, catalogue in catalogues.items():
+            target = content / "locale" / code / "LC_MESSAGES" / "guidance.po"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(catalogue, target)
+        env["GUIDANCE_CONTENT"] = str(content)
+    result = mkdocs_build(work / SUB_PATH, env=env)
+    assert result.returncode == 0, result.stderr
+    return Built(work / SUB_PATH, url, port)
+
+
+@pytest.fixture(scope="session")
+def welsh_first_site(tmp_path_factory) -> Built:
+    """A Welsh-first copy, as a council in the west might run it: Welsh at /, English at /en/."""
+    return language_build(tmp_path_factory, "welsh-first", "cy,en")
+
+
+@pytest.fixture(scope="session")
+def welsh_first_url(welsh_first_site):
+    url, server = welsh_first_site.serve()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def three_language_site(tmp_path_factory) -> Built:
+    """English, Welsh and a third language whose catalogue is almost empty (tests/fixtures/locale-fr)."""
+    return language_build(tmp_path_factory, "three-languages", "en,cy,fr",
+                          {"fr": FIXTURES / "locale-fr" / "guidance.po"})
 
 
 @pytest.fixture(scope="session")

@@ -62,3 +62,20 @@ def test_missing_page_under_a_sub_path_links_home_in_its_language(page, sub_path
         page.goto(f"{sub_path_site}/{prefix}404.html")
         page.get_by_role("link", name=home).click()
         page.wait_for_url(f"{sub_path_site}/{prefix}")
+
+
+def test_search_works_on_the_welsh_404_page(page, site_url):
+    """Its search index is the Welsh one at /cy/, not //cy/ (which would ask a host called "cy")."""
+    page.goto(f"{site_url}/cy/404.html")
+    results = search(page, "partneriaeth")
+    assert any(href.startswith(f"{site_url}/cy/{WELSH_SHEET}") for href in results), results
+
+
+def test_the_toggle_keeps_the_fragment_and_the_welsh_logo_leads_home_in_welsh(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 800})  # the header shows its logo on wider screens
+    page.goto(f"{site_url}/{SHEET}#checklist")
+    page.get_by_role("link", name="Cymraeg").click()
+    page.wait_for_url(f"{site_url}/cy/{WELSH_SHEET}#checklist")
+    page.locator("a.md-logo").click()
+    page.wait_for_url(f"{site_url}/cy/")
+    assert page.locator("html").get_attribute("lang") == "cy"
