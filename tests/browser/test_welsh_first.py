@@ -12,18 +12,11 @@ import pytest
 from babel.dates import format_date
 from playwright.sync_api import expect
 
+from browser.test_selfcheck import errors  # noqa: F401 (a fixture: console errors on the page)
 from browser.test_site import search
 
 WELSH = "/gweithio-gydag-eraill/partneriaeth/"
 ENGLISH = "/en/working-with-others/partnership/"
-
-
-@pytest.fixture
-def errors(page):
-    found: list[str] = []
-    page.on("console", lambda message: message.type == "error" and found.append(message.text))
-    page.on("pageerror", lambda error: found.append(str(error)))
-    return found
 
 
 def lang(page) -> str:
