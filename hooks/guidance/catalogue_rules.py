@@ -112,7 +112,10 @@ def parse_catalogue(path: Path, shown_as: str, code: str) -> tuple[Catalog | Non
     try:
         parser.parse(io.StringIO(text))
     except PoFileError as error:
-        return None, "", [Problem(shown_as, error.lineno + 1, "", f"not PO syntax: {error}")]
+        reason = str(error).split(" on ")[0]
+        if "num_plurals" in reason:
+            reason = f"more plural forms (msgstr[n]) than the language has ({catalog.num_plurals})"
+        return None, "", [Problem(shown_as, error.lineno + 1, "", f"not PO syntax: {reason}")]
     return catalog, plural_forms, parser.problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,7 @@ class ContentError(Exception):
 
 def display_path(path: Path, root: Path) -> str:
     """A path as the author sees it: relative to the project when it is inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for inside, folder in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        if inside.is_relative_to(folder):  # as written first: a link is shown where it is, not where it leads
+            return inside.relative_to(folder).as_posix()
+    return path.as_posix()

@@ -143,7 +143,7 @@ def settings_from(extra: Mapping, root: Path, custom_dir: str | None = "override
                 problems.append(Problem(shown_as, _line(config_file, loc), path, message))
         raise ContentError(problems) from None
     custom = root / (custom_dir or "")
-    problems += _missing_files(checked, from_environment, root, custom, shown_as, config_file)
+    problems += _missing_files(checked, from_environment, root, custom_dir, shown_as, config_file)
     if problems:
         raise ContentError(problems)
     return Settings(
@@ -175,10 +175,11 @@ def _unknown_variables(environ: Mapping[str, str]) -> list[Problem]:
     return problems
 
 
-def _missing_files(checked: GuidanceSettings, from_environment: Mapping[str, str], root: Path, custom: Path,
-                   shown_as: str, config_file: Path | None) -> list[Problem]:
+def _missing_files(checked: GuidanceSettings, from_environment: Mapping[str, str], root: Path,
+                   custom_dir: str | None, shown_as: str, config_file: Path | None) -> list[Problem]:
     """Files and folders the settings name that are not there."""
     problems = []
+    custom = root / (custom_dir or "")
 
     def report(key: str, loc: tuple[str | int, ...], message: str) -> None:
         if key in from_environment:

@@ -111,7 +111,7 @@ def describe(value: Any) -> str:
     text = str(value)
     if len(text) > QUOTE_LIMIT or "\n" in text.strip():
         # a whole file read as one value (say, /etc/passwd as a profile) is not repeated into the log
-        return f"{len(text.splitlines()) or 1} line(s) of text starting {text.strip()[:QUOTE_LIMIT].splitlines()[0]!r}"
+        return f"a text of {len(text)} characters"
     return repr(text)
 
 
