@@ -31,7 +31,7 @@ SELF_CHECK_NAMES = ("self-check", "selfcheck", "self_check")
 SELF_CHECK_ATTRIBUTE = "data-sc-"
 # The build joins the components' stylesheets into one; the self-check's share is its own file's size.
 JOINED_STYLESHEET = "assets/site.css"
-SELF_CHECK_STYLESHEET = "assets/selfcheck.css"
+SELF_CHECK_STYLESHEET = Path(__file__).parents[1] / "hooks/guidance/components/selfcheck/selfcheck.css"
 
 
 def gzipped_size(data: bytes) -> int:
@@ -125,7 +125,7 @@ def measure_pages(site: Path, pages: list[str]) -> list[PageWeight]:
                             KINDS.get(file.suffix, "other"), len(data), gzipped_size(data))
                 weight.self_check_html = self_check_markup(file_for(site, page_path).read_text(encoding="utf-8"))
                 if JOINED_STYLESHEET in weight.files:
-                    component = (site / SELF_CHECK_STYLESHEET).read_bytes()
+                    component = SELF_CHECK_STYLESHEET.read_bytes()
                     weight.self_check_joined = (len(component), gzipped_size(component))
                 weights.append(weight)
                 context.close()

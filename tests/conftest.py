@@ -12,6 +12,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -28,6 +29,9 @@ CHROMIUM_ARGS = [
 ]
 
 sys.path.insert(0, str(ROOT / "hooks"))
+
+from guidance.catalogue import read_catalogue, write_catalogue  # noqa: E402
+from guidance.components.selfcheck import EXAMPLES as SELFCHECK_EXAMPLES  # noqa: E402
 
 
 def mkdocs_build(site_dir: Path, *, env: dict[str, str] | None = None, args: list[str] = ()) -> subprocess.CompletedProcess:
@@ -164,15 +168,47 @@ def site_url(site):
     server.shutdown()
 
 
+def host_under_sub_path(root: Path, env: dict[str, str] | None = None):
+    """Build the site for and serve it under /guidance/, as a council might host it (the theme's
+    instant navigation is on once the site knows its address); returns (base_url, server)."""
+    port = free_port()
+    result = mkdocs_build(root / "guidance", env={**(env or {}), "GUIDANCE_SITE_URL": f"http://127.0.0.1:{port}/guidance/"})
+    assert result.returncode == 0, result.stderr
+    url, server = serve(root, port)
+    return f"{url}/guidance", server
+
+
 @pytest.fixture(scope="session")
 def sub_path_site(tmp_path_factory):
     """The site built for and served under /guidance/, as a council might host it."""
-    root = tmp_path_factory.mktemp("host")
-    port = free_port()
-    result = mkdocs_build(root / "guidance", env={"GUIDANCE_SITE_URL": f"http://127.0.0.1:{port}/guidance/"})
-    assert result.returncode == 0, result.stderr
-    url, server = serve(root, port)
-    yield f"{url}/guidance"
+    url, server = host_under_sub_path(tmp_path_factory.mktemp("host"))
+    yield url
+    server.shutdown()
+
+
+def selfcheck_content(target: Path) -> Path:
+    """A content tree whose only sheet is the self-check's examples, with the real site's shared
+    texts and catalogues (so Welsh pages have the Welsh interface), less the real sheets' texts."""
+    content = target / "content_src"
+    shutil.copytree(ROOT / "content_src", content, ignore=shutil.ignore_patterns("sheets"))
+    sheet = content / "sheets" / "3.9-self-check-example" / "sheet.yml"
+    sheet.parent.mkdir(parents=True)
+    shutil.copy(SELFCHECK_EXAMPLES / "sheet.yml", sheet)
+    for path in content.glob("locale/*/LC_MESSAGES/*.po"):
+        catalogue = read_catalogue(path, path.parts[-3])
+        for message in [m for m in catalogue if m.context and not m.context.startswith("site.")]:
+            catalogue.delete(message.id, context=message.context)
+        write_catalogue(catalogue, path)
+    return content
+
+
+@pytest.fixture(scope="session")
+def selfcheck_site(tmp_path_factory):
+    """The self-check's examples built into a site of their own and served under /guidance/;
+    ``folder`` is the built site, for opening pages from disk."""
+    root = tmp_path_factory.mktemp("selfcheck")
+    url, server = host_under_sub_path(root / "host", {"GUIDANCE_CONTENT": str(selfcheck_content(root))})
+    yield SimpleNamespace(url=url, folder=root / "host" / "guidance")
     server.shutdown()
 
 

@@ -13,7 +13,8 @@ from markupsafe import Markup
 from .brand import Brand, load_brand
 from .catalogue import Translation, catalogue_path, slug_problems, strict_problems, translation_from
 from .catalogue_rules import check_catalogue
-from .components import component_files
+from .components import COMPONENT_STYLESHEETS, component_files
+from .components.selfcheck import answer_label_problems
 from .handout import HandoutSettings
 from .language import SOURCE, Language, LanguageFacts
 from .localise import messages, series_slug_key, sheet_slug_key, slug_messages
@@ -21,7 +22,6 @@ from .pages import PageAddress, PageSpec, plan_pages
 from .problems import ContentError, Problem, display_path
 from .project import Project, load_project
 from .render import Renderer
-from .selfcheck import answer_label_problems
 from .search import SearchEntry, document_entry, index_files
 from .settings import Options
 from .sitemap import SitemapEntry, sitemap
@@ -272,5 +272,5 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     renderer = Renderer()
     pages = plan_pages(project, list(languages.values()), renderer, urls, handouts=handouts, logo_uri=brand.logo_uri)
     return SiteBuild(project, languages, pages, urls, site_url=options.site_url, brand=brand, handouts=handouts,
-                     stylesheet=site_stylesheet(options.stylesheets, brand), renderer=renderer,
+                     stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand), renderer=renderer,
                      files=component_files())

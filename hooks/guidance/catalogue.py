@@ -41,7 +41,9 @@ HEADER = """\
 # reviewed); "fuzzy" = the English changed since this was translated (update, then remove the flag).
 # Update with `scripts/translations extract`; check with `scripts/translations status`."""
 DRAFT = "draft"
-EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2), "interface_text": None}
+# N_ and N_plural mark interface strings kept in Python (a component's strings, components/*/*.py).
+EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2), "interface_text": None,
+                    "N_": None, "N_plural": (1, 2)}
 
 
 def catalogue_path(content_dir: Path, code: str) -> Path:

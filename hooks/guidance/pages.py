@@ -18,9 +18,9 @@ from .render import Renderer
 from .review import is_overdue
 from .schema import Series, Sheet, Site
 from .search import SearchEntry, entry
-from .selfcheck import fingerprints, selfcheck
 from .components.compare import SCRIPT as COMPARE_SCRIPT, STYLES as COMPARE_STYLES, TEMPLATE as COMPARE_TEMPLATE
 from .components.compare import checklists, comparison, comparison_path
+from .components.selfcheck import fingerprints, selfcheck
 from .urls import HOME, SiteUrls, display_url
 
 HOME_KEY = "home"
@@ -156,7 +156,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
                     series=series_by_id[sheet.series], display_url=display_url, draft=draft, toc=toc,
                     home_href=urls.relative(home.url, where.url), logo_href=logo_href(where.url),
                     handout=handout, pdf_href=urls.file_href(handout.pdf_uri, where.url) if handout.pdf_uri else "",
-                    selfcheck=selfcheck(source, language.facts),
+                    selfcheck=selfcheck(source, language),
                     review_overdue=is_overdue(source, project.site, today),
                 ),
                 toc=toc,

@@ -101,7 +101,7 @@ class Options:
     site_url: str = ""                # the site's address (MkDocs' site_url): printed with a QR code
     offline: bool = False             # a copy that opens from disk (GUIDANCE_OFFLINE=1)
     handouts: Path | None = None      # the PDFs scripts/pdf made, linked from their pages (GUIDANCE_HANDOUTS)
-    stylesheets: tuple[Path, ...] = ()  # the components' stylesheets, joined into assets/site.css
+    stylesheets: tuple[Path, ...] = ()  # the theme's stylesheets; the build joins them, then the components' own, into assets/site.css
 
 
 @dataclass(frozen=True)

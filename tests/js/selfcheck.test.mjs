@@ -1,12 +1,19 @@
-// The self-check's logic (overrides/assets/selfcheck.js) without a browser.
+// The self-check's logic (hooks/guidance/components/selfcheck/selfcheck.js) without a browser: the
+// script as the site serves it, with the names selfcheck.py writes in (run with the project's .venv/).
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 
-const S = createRequire(import.meta.url)("../../overrides/assets/selfcheck.js");
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const served = execFileSync(ROOT + ".venv/bin/python", ["-m", "guidance.components.selfcheck.selfcheck"],
+  { cwd: ROOT + "hooks", encoding: "utf-8" });
+const module = { exports: {} };
+new Function("module", served)(module);
+const S = module.exports;
 
-const CHECKLIST = "partnership/checklist";
-const questions = new Map([["roles-defined", "aaaa1111"], ["lead-partner", "bbbb2222"], ["who-employs-staff", "cccc3333"]]);
+const CHECKLIST = "self-check-example/checklist";
+const questions = new Map([["have-plan", "aaaa1111"], ["roles-agreed", "bbbb2222"], ["who-writes", "cccc3333"]]);
 const NOW = new Date("2025-03-01T10:00:00Z");
 
 function stored(answers, extra = {}) {
@@ -15,64 +22,64 @@ function stored(answers, extra = {}) {
 
 test("an answer and a note are set, changed and removed without touching the original", () => {
   const empty = new Map();
-  const one = S.update(empty, "roles-defined", "a", "partly");
-  const noted = S.update(one, "roles-defined", "n", "Ask the board");
+  const one = S.update(empty, "have-plan", "a", "partly");
+  const noted = S.update(one, "have-plan", "n", "Ask the board");
   assert.deepEqual(empty, new Map());
-  assert.deepEqual(noted.get("roles-defined"), { a: "partly", n: "Ask the board" });
-  assert.deepEqual(S.update(noted, "roles-defined", "a", "").get("roles-defined"), { n: "Ask the board" });
-  assert.equal(S.update(S.update(noted, "roles-defined", "a", ""), "roles-defined", "n", "").has("roles-defined"), false);
+  assert.deepEqual(noted.get("have-plan"), { a: "partly", n: "Ask the board" });
+  assert.deepEqual(S.update(noted, "have-plan", "a", "").get("have-plan"), { n: "Ask the board" });
+  assert.equal(S.update(S.update(noted, "have-plan", "a", ""), "have-plan", "n", "").has("have-plan"), false);
 });
 
 test("written data carries the format, its version, the checklist and each question's fingerprint", () => {
-  const answers = new Map([["roles-defined", { a: "yes", n: "Agreed in May" }], ["gone-question", { a: "yes" }]]);
-  assert.deepEqual(S.write(answers, CHECKLIST, questions, NOW), stored({ "roles-defined": { f: "aaaa1111", a: "yes", n: "Agreed in May" } }));
+  const answers = new Map([["have-plan", { a: "yes", n: "Agreed in May" }], ["gone-question", { a: "yes" }]]);
+  assert.deepEqual(S.write(answers, CHECKLIST, questions, NOW), stored({ "have-plan": { f: "aaaa1111", a: "yes", n: "Agreed in May" } }));
 });
 
 test("what is written reads back the same", () => {
-  const answers = new Map([["roles-defined", { a: "not-yet" }], ["who-employs-staff", { a: "na", n: "No staff" }]]);
+  const answers = new Map([["have-plan", { a: "not-yet" }], ["who-writes", { a: "na", n: "No staff" }]]);
   const data = JSON.parse(JSON.stringify(S.write(answers, CHECKLIST, questions, NOW)));
   assert.deepEqual(S.read(data, CHECKLIST, questions), { answers });
 });
 
 test("an answer to a question no longer in the checklist is not read", () => {
-  const result = S.read(stored({ "removed-question": { f: "dddd4444", a: "yes" }, "lead-partner": { f: "bbbb2222", a: "yes" } }), CHECKLIST, questions);
-  assert.deepEqual([...result.answers.keys()], ["lead-partner"]);
+  const result = S.read(stored({ "removed-question": { f: "dddd4444", a: "yes" }, "roles-agreed": { f: "bbbb2222", a: "yes" } }), CHECKLIST, questions);
+  assert.deepEqual([...result.answers.keys()], ["roles-agreed"]);
 });
 
 test("an answer to a reworded question (another fingerprint) is not read, the others are kept", () => {
-  const result = S.read(stored({ "roles-defined": { f: "old00000", a: "yes", n: "old words" }, "lead-partner": { f: "bbbb2222", a: "partly" } }), CHECKLIST, questions);
-  assert.deepEqual(result.answers, new Map([["lead-partner", { a: "partly" }]]));
+  const result = S.read(stored({ "have-plan": { f: "old00000", a: "yes", n: "old words" }, "roles-agreed": { f: "bbbb2222", a: "partly" } }), CHECKLIST, questions);
+  assert.deepEqual(result.answers, new Map([["roles-agreed", { a: "partly" }]]));
 });
 
 test("data of another version of the format is not read", () => {
   for (const v of [0, 2, "1", undefined]) {
-    assert.deepEqual(S.read(stored({ "lead-partner": { f: "bbbb2222", a: "yes" } }, { v }), CHECKLIST, questions), { error: "bad" }, `v=${v}`);
+    assert.deepEqual(S.read(stored({ "roles-agreed": { f: "bbbb2222", a: "yes" } }, { v }), CHECKLIST, questions), { error: "bad" }, `v=${v}`);
   }
 });
 
 test("unknown answers, notes that are not text and inherited property names are dropped", () => {
-  const answers = JSON.parse('{"roles-defined": {"f": "aaaa1111", "a": "maybe", "n": 42}, "lead-partner": {"f": "bbbb2222", "a": "yes", "n": "   "}}');
+  const answers = JSON.parse('{"have-plan": {"f": "aaaa1111", "a": "maybe", "n": 42}, "roles-agreed": {"f": "bbbb2222", "a": "yes", "n": "   "}}');
   const proto = new Map([["constructor", "x"], ["__proto__", "y"], ["toString", "z"]]);
-  assert.deepEqual(S.read(stored(answers), CHECKLIST, questions).answers, new Map([["lead-partner", { a: "yes" }]]));
+  assert.deepEqual(S.read(stored(answers), CHECKLIST, questions).answers, new Map([["roles-agreed", { a: "yes" }]]));
   assert.deepEqual(S.read(stored({}), CHECKLIST, proto).answers, new Map());
 });
 
 test("a long note is cut to the longest a note may be", () => {
-  const result = S.read(stored({ "roles-defined": { f: "aaaa1111", n: "x".repeat(S.NOTE_MAX + 50) } }), CHECKLIST, questions);
-  assert.equal(result.answers.get("roles-defined").n.length, S.NOTE_MAX);
+  const result = S.read(stored({ "have-plan": { f: "aaaa1111", n: "x".repeat(S.NOTE_MAX + 50) } }), CHECKLIST, questions);
+  assert.equal(result.answers.get("have-plan").n.length, S.NOTE_MAX);
 });
 
 test("files that are not ours are refused as bad, another checklist's answers as other", () => {
-  const bad = ["", "not json", "null", "42", "[]", '"text"', "{}", '{"answers": {}}', '{"format": "gd-selfcheck", "v": 1, "checklist": "partnership/checklist"}',
-    '{"format": "gd-selfcheck", "v": 1, "checklist": "partnership/checklist", "answers": "yes"}', '{"format": "other-tool", "v": 1, "answers": {}}'];
+  const bad = ["", "not json", "null", "42", "[]", '"text"', "{}", '{"answers": {}}', '{"format": "gd-selfcheck", "v": 1, "checklist": "self-check-example/checklist"}',
+    '{"format": "gd-selfcheck", "v": 1, "checklist": "self-check-example/checklist", "answers": "yes"}', '{"format": "other-tool", "v": 1, "answers": {}}'];
   for (const text of bad) assert.deepEqual(S.parse(text, CHECKLIST, questions), { error: "bad" }, text);
-  assert.deepEqual(S.parse(JSON.stringify(stored({}, { checklist: "partnership/as-an-individual" })), CHECKLIST, questions), { error: "other" });
+  assert.deepEqual(S.parse(JSON.stringify(stored({}, { checklist: "self-check-example/on-your-own" })), CHECKLIST, questions), { error: "other" });
   assert.deepEqual(S.parse(JSON.stringify(stored({})), CHECKLIST, questions), { answers: new Map() });
 });
 
 test("progress counts the questions with an answer of any kind", () => {
-  const answers = new Map([["roles-defined", { a: "not-yet" }], ["lead-partner", { n: "only a note" }], ["who-employs-staff", { a: "na" }]]);
-  assert.deepEqual(S.progress(["roles-defined", "lead-partner", "who-employs-staff"], answers), { answered: 2, total: 3 });
+  const answers = new Map([["have-plan", { a: "not-yet" }], ["roles-agreed", { n: "only a note" }], ["who-writes", { a: "na" }]]);
+  assert.deepEqual(S.progress(["have-plan", "roles-agreed", "who-writes"], answers), { answered: 2, total: 3 });
   assert.deepEqual(S.progress([], answers), { answered: 0, total: 0 });
 });
 
@@ -83,9 +90,9 @@ test("what is left to do: unanswered, Partly and Not yet, in the order of the sh
 });
 
 test("plural forms follow the language's rules, Welsh with its six", () => {
-  const cy = { todoZero: "dim", todoOne: "un", todoTwo: "dau", todoFew: "tri", todoMany: "chwech", todoOther: "arall" };
+  const cy = { "todo-zero": "dim", "todo-one": "un", "todo-two": "dau", "todo-few": "tri", "todo-many": "chwech", "todo-other": "arall" };
   assert.deepEqual([0, 1, 2, 3, 6, 4, 18].map((n) => S.plural(cy, "todo", "cy", n)), ["dim", "un", "dau", "tri", "chwech", "arall", "arall"]);
-  const en = { todoOne: "{count} question", todoOther: "{count} questions" };
+  const en = { "todo-one": "{count} question", "todo-other": "{count} questions" };
   assert.deepEqual([0, 1, 2].map((n) => S.plural(en, "todo", "en", n)), ["{count} questions", "{count} question", "{count} questions"]);
   assert.equal(S.plural(en, "todo", "not a language!", 1), "{count} questions");
 });
@@ -96,11 +103,11 @@ test("placeholders are filled, unknown ones left as they are", () => {
 });
 
 test("a file whose answers match none of the questions is refused, not loaded as empty", () => {
-  const none = JSON.stringify(stored({ "removed-question": { f: "dddd4444", a: "yes" }, "roles-defined": { f: "old00000", a: "no" } }));
+  const none = JSON.stringify(stored({ "removed-question": { f: "dddd4444", a: "yes" }, "have-plan": { f: "old00000", a: "no" } }));
   assert.deepEqual(S.parseFile(none, CHECKLIST, questions), { error: "none" });
   assert.deepEqual(S.parseFile(JSON.stringify(stored({})), CHECKLIST, questions), { error: "none" });
-  const some = JSON.stringify(stored({ "lead-partner": { f: "bbbb2222", a: "yes" } }));
-  assert.deepEqual(S.parseFile(some, CHECKLIST, questions), { answers: new Map([["lead-partner", { a: "yes" }]]) });
+  const some = JSON.stringify(stored({ "roles-agreed": { f: "bbbb2222", a: "yes" } }));
+  assert.deepEqual(S.parseFile(some, CHECKLIST, questions), { answers: new Map([["roles-agreed", { a: "yes" }]]) });
   assert.deepEqual(S.parseFile("not json", CHECKLIST, questions), { error: "bad" });
 });
 

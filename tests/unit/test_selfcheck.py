@@ -1,16 +1,38 @@
-"""What the self-check script gets from Python: fingerprints of the English questions, a locale."""
+"""The self-check's Python: fingerprints of the English questions, its strings in every plural
+form, and the names its template and script share (defined once, in selfcheck.py). The sheet is
+the component's examples (components/selfcheck/examples/sheet.yml)."""
 
 from __future__ import annotations
 
-from conftest import ROOT
+import json
+import re
+import subprocess
+from dataclasses import asdict
+
+import pytest
+
+from conftest import ROOT, selfcheck_content
+from guidance.catalogue import interface_messages
+from guidance.components.selfcheck import (
+    ANSWERS, NAMES, PLURALS, SCRIPT_URI, STRINGS, fingerprint, script, selfcheck,
+)
+from guidance.components.selfcheck.selfcheck import SCRIPT
+from guidance.language import SOURCE_LANGUAGE as ENGLISH, Language
+from guidance.catalogue import load_translation
 from guidance.project import load_project
-from guidance.language import TABLE
-from guidance.selfcheck import fingerprint, selfcheck
+
+TEMPLATE = SCRIPT.with_name("template.html")
 
 
-def sheet():
-    project = load_project(ROOT / "content_src", ROOT / "content_src" / "publishers" / "cavs.yml")
-    return next(s for s in project.sheets if s.id == "partnership")
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    content = selfcheck_content(tmp_path_factory.mktemp("selfcheck"))
+    return load_project(content, ROOT / "content_src" / "publishers" / "cavs.yml").sheets[0]
+
+
+@pytest.fixture(scope="module")
+def welsh() -> Language:
+    return load_translation("cy", ROOT / "content_src").language()
 
 
 def test_a_fingerprint_changes_with_the_words_not_with_white_space():
@@ -19,19 +41,80 @@ def test_a_fingerprint_changes_with_the_words_not_with_white_space():
     assert len(fingerprint("Do you have the time?")) == 8
 
 
-def test_every_question_and_sub_item_of_both_checklists_has_a_fingerprint():
-    prints = selfcheck(sheet(), TABLE["en"]).fingerprints
-    assert len(prints) == 4 + 14 + 5
-    assert prints["have-time"] == fingerprint("Do you have the time?")
-    assert prints["who-employs-staff"] == fingerprint("Who employs any staff")
+def test_every_question_and_sub_item_of_both_checklists_has_a_fingerprint(example):
+    prints = selfcheck(example, ENGLISH).fingerprints
+    assert list(prints) == ["have-plan", "roles-agreed", "who-does", "who-writes", "who-pays", "has-budget",
+                            "have-time", "have-support"]
+    assert prints["have-plan"] == fingerprint("Do you have a written plan?")
+    assert prints["who-writes"] == fingerprint("Who writes the reports")
 
 
-def test_fingerprints_are_the_same_whatever_the_language_of_the_page():
-    assert selfcheck(sheet(), TABLE["cy"]).fingerprints == selfcheck(sheet(), TABLE["en"]).fingerprints
+def test_fingerprints_are_the_same_whatever_the_language_of_the_page(example, welsh):
+    assert selfcheck(example, welsh).fingerprints == selfcheck(example, ENGLISH).fingerprints
 
 
-def test_dates_are_written_the_british_way_in_english_and_with_welsh_months_in_welsh():
-    english, welsh = selfcheck(sheet(), TABLE["en"]), selfcheck(sheet(), TABLE["cy"])
-    assert english.locale == "en-GB" and welsh.locale == "cy"
-    assert english.dates.template == welsh.dates.template == "{d} {MMMM} {y}"
-    assert english.dates.months[10] == "November" and welsh.dates.months[10] == "Tachwedd"
+def test_dates_are_written_the_british_way_in_english_and_with_welsh_months_in_welsh(example, welsh):
+    english, cymraeg = selfcheck(example, ENGLISH).attributes, selfcheck(example, welsh).attributes
+    assert english[NAMES.locale] == "en-GB" and cymraeg[NAMES.locale] == "cy"
+    assert english[NAMES.date] == cymraeg[NAMES.date] == "{d} {MMMM} {y}"
+    assert english[NAMES.months].split("|")[10] == "November" and cymraeg[NAMES.months].split("|")[10] == "Tachwedd"
+
+
+def test_strings_reach_the_page_in_its_language_with_every_welsh_plural_form(example, welsh):
+    attributes = selfcheck(example, welsh).attributes
+    assert attributes[NAMES.text + "yes"] == "Ie"
+    assert attributes[NAMES.text + "print"] == welsh.gettext("Print my answers") != "Print my answers"
+    categories = ["zero", "one", "two", "few", "many", "other"]
+    for key in PLURALS:
+        assert [c for c in categories if f"{NAMES.text}{key}-{c}" in attributes] == categories
+    english = selfcheck(example, ENGLISH).attributes
+    assert english[NAMES.text + "todo-one"] == "{count} question still to do"
+    assert english[NAMES.text + "todo-other"] == "{count} questions still to do"
+
+
+def test_answer_values_and_string_keys_do_not_collide():
+    assert not set(ANSWERS) & set(STRINGS)
+    plural_names = {f"{key}-{category}" for key in PLURALS for category in ("zero", "one", "two", "few", "many", "other")}
+    assert not plural_names & {*ANSWERS, *STRINGS}
+
+
+def test_the_strings_are_in_the_translators_catalogue():
+    found = {message for message, path, _line in interface_messages([ROOT / "hooks" / "guidance"])
+             if path.endswith("components/selfcheck/selfcheck.py")}
+    assert found == {*ANSWERS.values(), *STRINGS.values(), *PLURALS.values()}
+
+
+def test_the_script_reads_only_strings_the_template_writes():
+    """A string key the script names but the page lacks would show "undefined" to the reader."""
+    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text(), flags=re.S)
+    used = set(re.findall(r"\bt\.(\w+)", source)) | set(re.findall(r'\bt\["([\w-]+)"\]', source))
+    counted = set(re.findall(r'\b(?:count|done)\("([\w-]+)"', source))
+    assert used and counted
+    assert used <= set(STRINGS), used - set(STRINGS)
+    assert counted <= set(PLURALS), counted - set(PLURALS)
+    assert set(STRINGS) <= used, "strings the script never shows"
+    assert set(PLURALS) == counted
+
+
+def test_the_names_are_written_into_the_script_as_served():
+    served = script()
+    assert json.dumps(asdict(NAMES), separators=(",", ":")) in served
+    assert "/* NAMES */" not in served
+    assert SCRIPT_URI == "assets/selfcheck.js"
+
+
+def test_no_name_is_written_by_hand_in_the_template_or_the_script():
+    """Data attributes, the control prefix and the answer values come from NAMES only."""
+    template = re.sub(r"\{#.*?#\}", "", TEMPLATE.read_text(), flags=re.S)
+    assert re.findall(r"\bdata-[\w-]+", template) == []
+    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text(), flags=re.S)
+    assert re.findall(r"data-(?:sc|checklist|group|question|fingerprint)", source) == []
+    assert "gd-sc-" not in source.replace('"gd-sc-printing"', "")
+    for value in ANSWERS:
+        assert f'"{value}"' not in source, value
+
+
+def test_the_script_runs_as_a_command_for_the_node_tests():
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "guidance.components.selfcheck.selfcheck"],
+                            cwd=ROOT / "hooks", capture_output=True, text=True, check=True)
+    assert result.stdout == script()

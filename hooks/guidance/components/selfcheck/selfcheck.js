@@ -1,12 +1,13 @@
 /* The self-check. A classic script (pages opened from disk cannot load modules): first the logic,
-   which Node's tests require(), then the page. Strings come from data-sc-* attributes; answers are
+   which Node's tests load, then the page. N: the names shared with the template, from selfcheck.py
+   (written in at the end by the build). Strings come from data-sc-* attributes; answers are
    kept in localStorage under "gd-selfcheck:<checklist id>", the same in every language.
    answers: Map id -> {a: answer, n: note}; questions: Map id -> fingerprint of its English text. */
-((S) => {
+((S, N) => {
   "use strict";
   const FORMAT = "gd-selfcheck";
   const VERSION = 1;
-  const ANSWERS = ["yes", "partly", "not-yet", "na"];
+  const ANSWERS = N.answers;
   const NOTE_MAX = 500;
   const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -63,14 +64,13 @@
   /* Left to do, in the sheet's order: not answered, Partly, Not yet. */
   const todo = (ids, answers) => ids.map((id) => ({ id, answer: answer(answers, id) })).filter((item) => !/^(yes|na)$/.test(item.answer));
 
-  /* strings[name + Category] for count n in lang's plural category (Welsh has six), or name + "Other". */
+  /* strings[name-category] for count n in lang's plural category (Welsh has six), or name-other. */
   function plural(strings, name, lang, n) {
     let category = "other";
     try {
       category = new Intl.PluralRules(lang).select(n);
     } catch (error) { /* unknown language */ }
-    const key = (c) => name + c[0].toUpperCase() + c.slice(1);
-    return strings[key(category)] || strings[key("other")];
+    return strings[name + "-" + category] || strings[name + "-other"];
   }
 
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, name) => (own(values, name) ? values[name] : match));
@@ -99,11 +99,13 @@
   }
 
   function selfcheck(root) {
-    const t = root.dataset;
-    const id = t.checklist;
+    // Strings by key: data-sc-todo-one -> t["todo-one"]
+    const t = {};
+    for (const { name, value } of root.attributes) if (name.startsWith(N.text)) t[name.slice(N.text.length)] = value;
+    const id = root.getAttribute(N.checklist);
     const key = "gd-selfcheck:" + id;
-    const lang = t.scLocale;
-    const label = (answer) => t["sc" + answer.replace(/(^|-)(\w)/g, (m, dash, c) => c.toUpperCase())];
+    const lang = root.getAttribute(N.locale);
+    const label = (answer) => t[answer];
     // Count n in the page language's plural form; {count} stands for n.
     const count = (name, n, answered) => fill(plural(t, name, lang, n), { count: n, answered });
     const done = (name, list) => count(name, list.length, progress(list, answers).answered);
@@ -122,22 +124,22 @@
     }
 
     // A fieldset per question, its words the legend: radios unless it has sub-items, a note unless it is one.
-    root.querySelectorAll("[data-group]").forEach((node) => {
-      const heading = node.querySelector("[data-group-heading]");
+    root.querySelectorAll(`[${N.group}]`).forEach((node) => {
+      const heading = node.querySelector(`[${N.group_heading}]`);
       const group = { name: heading?.textContent.trim().replace(/[.:]$/, ""), ids: [], out: el("p", { className: "gd-sc__group-progress" }) };
       heading?.after(group.out);
       groups.push(group);
-      node.querySelectorAll("[data-question]").forEach((li) => {
-        const qid = li.dataset.question;
-        const parent = li.parentElement.closest("[data-question]");
-        const text = li.querySelector("[data-question-text]");
-        const leaf = !li.querySelector("[data-question]");
+      node.querySelectorAll(`[${N.question}]`).forEach((li) => {
+        const qid = li.getAttribute(N.question);
+        const parent = li.parentElement.closest(`[${N.question}]`);
+        const text = li.querySelector(`[${N.question_text}]`);
+        const leaf = !li.querySelector(`[${N.question}]`);
         const legend = el("legend", { className: "gd-sc__legend" }, [text]);
         const fieldset = el("fieldset", { className: "gd-sc__question" }, [legend, ...li.childNodes]);
-        questions.set(qid, li.dataset.fingerprint);
-        names.set(qid, (parent ? names.get(parent.dataset.question) + " " : "") + text.textContent.trim());
+        questions.set(qid, li.getAttribute(N.fingerprint));
+        names.set(qid, (parent ? names.get(parent.getAttribute(N.question)) + " " : "") + text.textContent.trim());
         if (leaf) {
-          const inputs = ANSWERS.map((value) => el("input", { type: "radio", name: "gd-sc-" + qid, value }));
+          const inputs = ANSWERS.map((value) => el("input", { type: "radio", name: N.control + qid, value }));
           const shown = el("p", { className: "gd-sc__print" });
           legend.after(el("div", { className: "gd-sc__answers" },
             inputs.map((input) => el("label", { className: "gd-sc__answer" }, [input, " ", label(input.value)]))), shown);
@@ -145,14 +147,14 @@
           group.ids.push(qid);
         }
         if (!parent) {
-          const area = el("textarea", { id: "gd-sc-note-" + qid, rows: 3, maxLength: NOTE_MAX });
-          const box = el("div", { className: "gd-sc__note" }, [el("label", { htmlFor: area.id, textContent: t.scNote }), area]);
+          const area = el("textarea", { id: N.control + "note-" + qid, rows: 3, maxLength: NOTE_MAX });
+          const box = el("div", { className: "gd-sc__note" }, [el("label", { htmlFor: area.id, textContent: t.note }), area]);
           const shown = el("p", { className: "gd-sc__print" });
           const open = (on) => {
             box.hidden = !on;
             toggle.setAttribute("aria-expanded", on);
           };
-          const toggle = button(t.scAddNote, "link", () => {
+          const toggle = button(t["add-note"], "link", () => {
             open(box.hidden);
             if (!box.hidden) area.focus();
           });
@@ -171,45 +173,45 @@
     const left = el("p");
     const list = el("ul");
     const file = el("input", { type: "file", accept: ".json", hidden: true });
-    const question = el("p", { id: key + ":confirm", textContent: t.scConfirm });
+    const question = el("p", { id: key + ":confirm", textContent: t.confirm });
     const status = el("p");
     const say = el("p", { className: "gd-sc__live" });
     const close = () => {
       confirm.hidden = true;
       clear.focus();
     };
-    const clear = button(t.scClear, "warning", () => {
+    const clear = button(t.clear, "warning", () => {
       confirm.hidden = false;
       yes.focus();
     });
-    const yes = button(t.scConfirmYes, "warning", () => {
+    const yes = button(t["confirm-yes"], "warning", () => {
       answers = new Map();
       save(true);
       close();
-      tell(t.scCleared);
+      tell(t.cleared);
     });
-    const confirm = el("div", { className: "gd-sc__confirm", hidden: true }, [question, yes, button(t.scCancel, "secondary", close)]);
+    const confirm = el("div", { className: "gd-sc__confirm", hidden: true }, [question, yes, button(t.cancel, "secondary", close)]);
     yes.setAttribute("aria-describedby", question.id);
     status.setAttribute("role", "status");
     say.setAttribute("aria-live", "polite");
     confirm.addEventListener("keydown", (event) => event.key === "Escape" && close());
-    root.querySelector("[data-group]").before(el("div", { className: "gd-sc__intro" }, [date, saved, overall]));
+    root.querySelector(`[${N.group}]`).before(el("div", { className: "gd-sc__intro" }, [date, saved, overall]));
     root.append(
-      el("div", { className: "gd-sc__summary" }, [el("h3", { textContent: t.scTodoHeading }), left, list]),
+      el("div", { className: "gd-sc__summary" }, [el("h3", { textContent: t["todo-heading"] }), left, list]),
       el("div", { className: "gd-sc__actions" }, [
-        button(t.scPrint, "secondary", () => {
-          const today = longDate(new Date(), t.scDate, t.scMonths.split("|"));
+        button(t.print, "secondary", () => {
+          const today = longDate(new Date(), root.getAttribute(N.date), root.getAttribute(N.months).split("|"));
           live.forEach((check) => check.date(today));
           document.documentElement.classList.add(PRINTING);
           window.print();
         }),
-        button(t.scSave, "secondary", () => {
+        button(t.save, "secondary", () => {
           const data = JSON.stringify(write(answers, id, questions, new Date()), null, 1);
           const link = el("a", { href: URL.createObjectURL(new Blob([data], { type: "application/json" })), download: id.replace(/\W/g, "-") + "-answers.json" });
           link.click();
           setTimeout(() => URL.revokeObjectURL(link.href), 5000);
         }),
-        button(t.scLoad, "secondary", () => file.click()),
+        button(t.load, "secondary", () => file.click()),
         clear, file,
       ]),
       confirm, status, say,
@@ -242,7 +244,7 @@
       leaves.forEach(({ qid, inputs, shown }) => {
         const answer = answers.get(qid)?.a || "";
         inputs.forEach((input) => { input.checked = input.value === answer; });
-        shown.textContent = answer ? label(answer) : t.scUnanswered;
+        shown.textContent = answer ? label(answer) : t.unanswered;
       });
       notes.forEach(({ area, open, shown }, qid) => {
         const note = answers.get(qid)?.n || "";
@@ -250,17 +252,17 @@
           area.value = note;
           open(!!note);
         }
-        shown.textContent = note && t.scNote + ": " + note;
+        shown.textContent = note && t.note + ": " + note;
       });
-      groups.forEach((group) => { group.out.textContent = done("scGroup", group.ids); });
-      overall.textContent = done("scOverall", ids);
-      saved.textContent = store ? (unreadable ? t.scUnreadable + " " : "") + t.scSaved : t.scUnsaved;
+      groups.forEach((group) => { group.out.textContent = done("group", group.ids); });
+      overall.textContent = done("overall", ids);
+      saved.textContent = store ? (unreadable ? t.unreadable + " " : "") + t.saved : t.unsaved;
       saved.className = "gd-sc__saved" + (store && !unreadable ? "" : " gd-sc__saved--warning");
       const rest = todo(ids, answers);
-      left.textContent = count("scTodo", rest.length);
+      left.textContent = count("todo", rest.length);
       list.replaceChildren(...rest.map((item) => el("li", {}, [
         el("a", { href: "#" + item.id, textContent: names.get(item.id) }), " ",
-        el("strong", { className: "gd-sc__tag gd-sc__tag--" + (item.answer || "none"), textContent: item.answer ? label(item.answer) : t.scUnanswered }),
+        el("strong", { className: "gd-sc__tag gd-sc__tag--" + (item.answer || "none"), textContent: item.answer ? label(item.answer) : t.unanswered }),
       ])));
     }
 
@@ -277,7 +279,7 @@
     root.addEventListener("change", (event) => {
       const input = event.target;
       if (input.type !== "radio") return;
-      const qid = input.name.slice(6);
+      const qid = input.name.slice(N.control.length);
       const group = groups.find((g) => g.ids.includes(qid));
       set(qid, "a", input.value);
       say.textContent = (group.name ? group.name + ": " + group.out.textContent + ". " : "") + overall.textContent;
@@ -290,10 +292,10 @@
       const chosen = file.files[0];
       file.value = "";
       const result = chosen?.size < 200000 ? parseFile(await chosen.text(), id, questions) : { error: "bad" };
-      if (result.error) return tell({ other: t.scOtherFile, none: t.scNoMatch }[result.error] || t.scBadFile, true);
+      if (result.error) return tell({ other: t["other-file"], none: t["no-match"] }[result.error] || t["bad-file"], true);
       answers = result.answers;
       save(true);
-      tell(t.scLoaded);
+      tell(t.loaded);
     });
 
     const reload = () => {
@@ -302,12 +304,12 @@
     };
     reload();
     root.classList.add("gd-sc");
-    return { root, reload, date: (today) => { date.textContent = fill(t.scPrinted, { date: today }); } };
+    return { root, reload, date: (today) => { date.textContent = fill(t.printed, { date: today }); } };
   }
 
   function start(root) {
-    if (root.hasAttribute("data-sc-started")) return;
-    root.setAttribute("data-sc-started", "");
+    if (root.hasAttribute(N.started)) return;
+    root.setAttribute(N.started, "");
     try {
       live.push(selfcheck(root));
     } catch (error) { /* the plain checklist stays: it is complete without the script */ }
@@ -315,7 +317,7 @@
 
   function init() {
     live = live.filter((check) => check.root.isConnected);
-    document.querySelectorAll("[data-checklist]").forEach(start);
+    document.querySelectorAll(`[${N.checklist}]`).forEach(start);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
@@ -327,4 +329,4 @@
   // put back the form as it was (from its cache, or by restoring the controls' old state).
   window.addEventListener("pageshow", () => live.forEach((check) => check.reload()));
   window.addEventListener("afterprint", () => document.documentElement.classList.remove(PRINTING));
-})(typeof module === "object" && module.exports ? module.exports : {});
+})(typeof module === "object" && module.exports ? module.exports : {}, /* NAMES */ {});

@@ -1,0 +1,179 @@
+"""The self-check's Python: the names its template and script share, its interface strings, and the
+fingerprints of the questions.
+
+Every name the template writes and the script reads is defined here once: the template is given
+``NAMES`` (and the strings, already in the page's language, as ``SelfCheck.attributes``), and the
+build writes ``NAMES`` into the served script (``script()``). The stylesheet uses classes only.
+
+Saved answers are keyed by question id. A fingerprint of a question's English text travels with
+each answer, so an answer given to a question that has since been reworded is not shown against
+the new words. English is the source on every page, so English and Welsh pages share answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ...catalogue import Translation
+from ...language import Language
+from ...problems import Problem
+from ...render import date_pattern, plural_samples
+from ...schema import ChecklistSection, Sheet
+
+FOLDER = Path(__file__).parent
+STYLESHEET = FOLDER / "selfcheck.css"
+SCRIPT = FOLDER / "selfcheck.js"
+SCRIPT_URI = "assets/selfcheck.js"  # where the site serves it (mkdocs.yml's extra_javascript names it)
+EXAMPLES = FOLDER / "examples"      # a small sheet with two checklists, for this component's tests
+
+
+def N_(message: str) -> str:
+    """Marks an interface string for the catalogue (``scripts/translations extract``); it is
+    translated when a page is rendered."""
+    return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a counted interface string, ``{count}`` being the number that decides its form."""
+    return singular, plural
+
+
+# Answer values, as saved on the device and in answer files (never change one), and their labels;
+# the build refuses a language in which two answers would read the same (answer_label_problems).
+ANSWERS: dict[str, str] = {
+    "yes": N_("Yes"),
+    "partly": N_("Partly"),
+    "not-yet": N_("Not yet"),
+    "na": N_("Not applicable"),
+}
+
+# The script's interface strings, by key; each reaches the page as data-sc-<key>.
+STRINGS: dict[str, str] = {
+    "unanswered": N_("Not answered"),
+    "note": N_("Note"),
+    "add-note": N_("Add a note"),
+    "saved": N_("Your answers are saved in this browser on this device only. Nothing is sent anywhere."),
+    "unsaved": N_("Your answers cannot be saved in this browser, so they will be lost when you leave the page. To keep them, save them to a file."),
+    "unreadable": N_("Answers saved earlier on this device could not be read, so this self-check starts empty."),
+    "todo-heading": N_("What is left to do"),
+    "print": N_("Print my answers"),
+    "printed": N_("Answers printed on {date}"),
+    "clear": N_("Clear answers"),
+    "confirm": N_("Clear all your answers and notes to this checklist? This cannot be undone."),
+    "confirm-yes": N_("Yes, clear answers"),
+    "cancel": N_("Cancel"),
+    "cleared": N_("Your answers have been cleared."),
+    "save": N_("Save answers to a file"),
+    "load": N_("Load answers from a file"),
+    "loaded": N_("Answers loaded from the file."),
+    "bad-file": N_("This file cannot be loaded: it is not a file of answers saved from this self-check."),
+    "other-file": N_("This file cannot be loaded: it holds answers to a different checklist."),
+    "no-match": N_("This file cannot be loaded: none of its answers match the questions of this checklist as they are worded now. Your answers have not been changed."),
+}
+
+# Counted strings: every plural form of the page's language reaches the page as
+# data-sc-<key>-<category> (Intl.PluralRules' categories: Welsh has six).
+PLURALS: dict[str, tuple[str, str]] = {
+    "overall": N_plural("You have answered {answered} of {count} question.",
+                        "You have answered {answered} of {count} questions."),
+    "group": N_plural("{answered} of {count} question answered", "{answered} of {count} questions answered"),
+    "todo": N_plural("{count} question still to do", "{count} questions still to do"),
+}
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names the template writes and the script reads (given to the script as ``NAMES``)."""
+
+    checklist: str = "data-checklist"            # on each checklist: "<sheet id>/<checklist id>"; the script starts there
+    group: str = "data-group"                    # a group of questions: its id
+    group_heading: str = "data-group-heading"    # the group's heading, if it has one
+    question: str = "data-question"              # a question or sub-item: its id
+    question_text: str = "data-question-text"    # the question's words
+    fingerprint: str = "data-fingerprint"        # a hash of the question's English words
+    text: str = "data-sc-"                       # + a key of STRINGS or ANSWERS, or of PLURALS and a category
+    locale: str = "data-sc-locale"               # the page's locale, for the browser's plural rules (Intl.PluralRules)
+    date: str = "data-sc-date"                   # the order of a date's parts: "{d} {MMMM} {y}" (from Babel)
+    months: str = "data-sc-months"               # the month names in the page's language, joined by "|"
+    started: str = "data-sc-started"             # set by the script once it has started on a checklist
+    control: str = "gd-sc-"                      # + question id: the name of its answers' radio group
+    answers: tuple[str, ...] = tuple(ANSWERS)
+
+
+NAMES = Names()
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    """What a sheet page's checklists give the script, beyond their questions."""
+
+    fingerprints: dict[str, str]  # question or sub-item id -> fingerprint of its English text
+    attributes: dict[str, str]    # data-sc-* attribute -> value: strings in the page's language, locale, date format
+    names: Names = NAMES
+
+
+def selfcheck(sheet: Sheet, language: Language) -> SelfCheck:
+    """The self-check data for ``sheet`` (fingerprints of its English words) on a page in ``language``."""
+    return SelfCheck(fingerprints(sheet), attributes(language))
+
+
+def attributes(language: Language) -> dict[str, str]:
+    texts = {NAMES.text + key: language.gettext(english) for key, english in (ANSWERS | STRINGS).items()}
+    samples = plural_samples(language.facts.locale)
+    for key, (singular, plural) in PLURALS.items():
+        texts.update((f"{NAMES.text}{key}-{category}", language.ngettext(singular, plural, n))
+                     for category, n in samples.items())
+    # The date printed with the answers is written as the build writes dates: the browser's Intl
+    # may not know the page's language.
+    dates = date_pattern(language.facts.locale)
+    texts.update({NAMES.locale: language.facts.browser_locale, NAMES.date: dates.template, NAMES.months: "|".join(dates.months)})
+    return texts
+
+
+def answer_label_problems(translation: Translation) -> list[Problem]:
+    """Every answer must read differently from the others in each language: a catalogue that gave
+    "Partly" the words of "Yes" would have people save one answer while reading another."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for english in ANSWERS.values():
+        label = " ".join(translation.interface.gettext(english).split()).casefold()
+        if label in seen:
+            entry = translation.interface_entries.get(english)
+            problems.append(Problem(translation.file, entry.line if entry else 0, english,
+                                    f"the answers '{seen[label]}' and '{english}' would both read "
+                                    f"{translation.interface.gettext(english)!r} (each answer needs its own words)"))
+        seen.setdefault(label, english)
+    return problems
+
+
+def fingerprint(text: str) -> str:
+    """Eight hex digits of the text's SHA-256, white space folded."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def fingerprints(sheet: Sheet) -> dict[str, str]:
+    """Every checklist question's and sub-item's id -> the fingerprint of its English text."""
+    prints: dict[str, str] = {}
+    for section in sheet.sections:
+        if isinstance(section, ChecklistSection):
+            for group in section.groups:
+                for question in group.items:
+                    prints[question.id] = fingerprint(question.text)
+                    prints.update((sub.id, fingerprint(sub.text)) for sub in question.items)
+    return prints
+
+
+def script() -> str:
+    """The script as the site serves it: ``selfcheck.js`` with ``NAMES`` written in."""
+    source = SCRIPT.read_text(encoding="utf-8")
+    placeholder = "/* NAMES */ {}"
+    if source.count(placeholder) != 1:
+        raise ValueError(f"{SCRIPT}: expected {placeholder!r} once, where the build writes the names")
+    return source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":")))
+
+
+if __name__ == "__main__":  # for tests/js: the script as served
+    print(script(), end="")
