@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .editor_schema import modeline
 from .importer.ids import Ids
-from .importer.write import check
+from .importer.write import write_if_it_builds
 from .problems import ContentError, display_path
 from .project import SHEET_FILE
 from .settings import read_settings
@@ -144,14 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{shown}: already exists; nothing written", file=sys.stderr)
         return 1
     text = new_sheet_text(args.number, args.title, args.series, out_file, content_dir, date.today())
-    problems = check(text, out_file, sheets_dir, content_dir, settings.publisher_file)
-    if problems:
-        print(f"{shown}: not written:", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+    if not write_if_it_builds(text, out_file, sheets_dir, content_dir, settings.publisher_file):
         return 1
-    out_file.parent.mkdir(parents=True)
-    out_file.write_text(text, encoding="utf-8")
     print(f"Wrote {shown}: replace its placeholder texts, then run `scripts/translations extract` and `scripts/serve`.")
     return 0
 

@@ -19,7 +19,7 @@ from ..project import SHEET_FILE
 from .blocks import Unreadable, read_document
 from .furniture import load_known
 from .structure import NotASheet, recognise
-from .write import check, sheet_folder, sheet_yaml
+from .write import sheet_folder, sheet_yaml, write_if_it_builds
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -64,14 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{shown}: already exists; nothing written (add --force to replace it)", file=sys.stderr)
         return 1
     text = sheet_yaml(recognised, name, out_file, content_dir, today)
-    problems = check(text, out_file, sheets_dir, content_dir, settings.publisher_file)
-    if problems:
-        print(f"{shown}: not written: the sheet would not build:", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+    if not write_if_it_builds(text, out_file, sheets_dir, content_dir, settings.publisher_file):
         return 1
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(text, encoding="utf-8")
     print(f"Wrote {shown}")
     print("Next: check the guesses above in the file, run `scripts/translations extract` (the translators' "
           "catalogue learns the new texts), then `scripts/serve` to see the page.")

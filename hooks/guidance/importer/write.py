@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -70,3 +71,16 @@ def _problems(content: Path, publisher_file: Path) -> list[Problem]:
     except ContentError as error:
         return [p for p in error.problems if "no sheets found" not in p.message]
     return []
+
+
+def write_if_it_builds(text: str, out_file: Path, sheets_dir: Path, content_dir: Path, publisher_file: Path) -> bool:
+    """Write the sheet when the content builds with it; otherwise say why, on stderr, and write nothing."""
+    problems = check(text, out_file, sheets_dir, content_dir, publisher_file)
+    if problems:
+        print(f"{display_path(out_file, Path.cwd())}: not written: the sheet would not build:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return False
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text(text, encoding="utf-8")
+    return True
