@@ -70,7 +70,8 @@ _MARKDOWN = re.compile(r"[\\`*_\[\]!<&~{}\n\r\0]")
 
 def is_plain(text: str) -> bool:
     """True when markdown-it would only escape ``text``: no inline syntax, no address to link."""
-    return _MARKDOWN.search(text) is None and not _markdown.linkify.pretest(text)
+    linkify = _markdown.linkify
+    return _MARKDOWN.search(text) is None and not (linkify is not None and linkify.pretest(text))
 
 
 def inline_markdown(text: str) -> Markup:

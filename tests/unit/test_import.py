@@ -55,6 +55,11 @@ def test_the_checklist_gets_its_groups_back(seed_sheet):
     assert checklist["groups"][2]["items"][-1]["text"] == "Do the community know what the partnership exists for?"
 
 
+def test_an_open_question_is_answered_in_words(seed_sheet):
+    individual = seed_sheet.data["sections"][4]["groups"][0]["items"]
+    assert [q.get("kind", "choice") for q in individual] == ["choice", "choice", "choice", "written"]
+
+
 def test_models_and_levels_are_recognised(seed_sheet):
     models = seed_sheet.data["sections"][5]["models"]
     assert [(m["number"], m["title"]) for m in models] == [

@@ -21,6 +21,7 @@ SERIES_LINE = re.compile(r"^(?P<number>\d+)\.?\s+(?P<title>\S.*)$")
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}|[a-h])[.)]\s+(?P<title>\S.*)$")
 QUESTION_WORDS = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|do|does|did|has|have|can|could|should|"
                             r"will|would|was|were)\b", re.IGNORECASE)
+OPEN_QUESTION = re.compile(r"^(?:what|how|who|which|why|when|where)\b", re.IGNORECASE)  # answered in words
 LEVEL_TITLE = re.compile(r"^(?P<title>[^.?!:]{1,60}?)\.\s+(?P<rest>\S.*)$")
 SENTENCES = re.compile(r"(?<=[.?!])\s+(?=\S)")
 ADVANTAGES = re.compile(r"^(?:the\s+)?(?:advantages?|benefits|pros|strengths)\b", re.IGNORECASE)
@@ -156,14 +157,14 @@ class _Reader:
         top = min((b.level for b in blocks if b.kind == "heading"), default=2)
         runs: list[tuple[Block | None, list[Block]]] = [(None, [])]
         for index, block in enumerate(blocks):
-            heading = (block.kind == "heading" and not block.number) if styled else _looks_like_heading(block)
-            if heading and styled and block.level > top:
+            starts = (block.kind == "heading" and not block.number) if styled else _looks_like_heading(block)
+            if starts and styled and block.level > top:
                 following = blocks[index + 1] if index + 1 < len(blocks) else None
                 if following is not None and following.kind == "bullet":
-                    heading = False  # a sub-heading over questions: a checklist's group
+                    starts = False  # a sub-heading over questions: a checklist's group
                 else:
                     self.guess(block, "a sub-heading with paragraphs under it: read as a section's heading")
-            if heading:
+            if starts:
                 if not styled:
                     self.guess(block, "read as a heading: a short line on its own, with no full stop")
                 runs.append((block, []))
@@ -295,7 +296,7 @@ class _Reader:
                 self.guess(block, f"'{pending}' at the end of a question read as the next group's heading")
             if not groups:
                 open_group(None)
-            groups[-1]["items"].append({"text": text})
+            groups[-1]["items"].append({"text": text, "block": block})
         if pending is not None:
             open_group(pending)
             groups[-1]["items"].append({"text": pending})
@@ -318,6 +319,10 @@ class _Reader:
                 item = self._item(question["text"])
                 if question.get("items"):
                     item["items"] = [self._item(sub) for sub in question["items"]]
+                elif OPEN_QUESTION.match(question["text"]) and not question["text"].endswith(":"):
+                    item = {"id": item["id"], "kind": "written", "text": item["text"]}
+                    self.guess(question.get("block", listed), f"'{question['text']}' read as answered in words, "
+                                                              "not Yes or No (kind: written)")
                 entry["items"].append(item)
             out.append(entry)
         section["groups"] = out
