@@ -23,7 +23,7 @@ from guidance.build import SiteBuild, build_site
 from guidance.handout import DOWNLOADS
 from guidance.language import SOURCE
 from guidance.problems import ContentError
-from guidance.render import marked_text
+from guidance.render import interface, mark_fallbacks, marked_text
 from guidance.settings import settings_from
 from guidance.stylesheet import SITE_STYLESHEET
 
@@ -126,7 +126,7 @@ def _localise(context, config, code: str):
     localised = copy.copy(config)
     localised["site_name"] = escape(_build.site_name(language.code))
     context["config"] = localised
-    context["_"] = lambda message: escape(language.gettext(message))  # a translation is text, never markup
+    context["_"] = lambda message: escape(interface(language, message))  # a translation is text, never markup
     context["page_language"] = language.facts
     context["theme_fallback"] = SOURCE.code  # Material's strings where its own for the language lack one
     root = _build.urls.root(code)
@@ -155,6 +155,15 @@ def on_template_context(context, template_name, config):
     return _localise(context, config, _build.urls.main) if template_name == "404.html" else context
 
 
+def on_post_page(output: str, page, config) -> str:
+    """Interface strings not yet translated, marked as English where they are text."""
+    return mark_fallbacks(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return mark_fallbacks(output)
+
+
 def on_env(env, config, files):
     _theme["env"] = env
     return env
@@ -170,7 +179,7 @@ def on_post_build(config) -> None:
         if code != _build.urls.main and (site_dir / "404.html").exists():
             context = get_context(_theme["nav"], Files([]), config, base_url=base_url)
             context["forced_lang"] = code
-            files[path] = _theme["env"].get_template("404.html").render(_localise(context, config, code))
+            files[path] = mark_fallbacks(_theme["env"].get_template("404.html").render(_localise(context, config, code)))
     for path, text in files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

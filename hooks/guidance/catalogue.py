@@ -42,7 +42,7 @@ HEADER = """\
 # Update with `scripts/translations extract`; check with `scripts/translations status`."""
 DRAFT = "draft"
 # N_ and N_plural mark interface strings kept in Python (a component's strings, components/*/*.py).
-EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2), "interface_text": None,
+EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2),
                     "N_": None, "N_plural": (1, 2)}
 
 

@@ -74,6 +74,17 @@ def facts_of(code: str) -> LanguageFacts:
     return TABLE[code]
 
 
+def N_(message: str) -> str:
+    """Marks an interface string for the catalogue (``scripts/translations extract``); it is
+    translated when a page is rendered."""
+    return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a counted interface string, ``{count}`` being the number that decides its form."""
+    return singular, plural
+
+
 class LocalText(str):
     """Text in ``lang``; ``state`` says whether it is a current, draft or fallback translation."""
 

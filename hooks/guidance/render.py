@@ -24,7 +24,7 @@ from markdown_it.rules_core import StateCore
 from mdit_py_plugins.attrs import attrs_plugin
 from markupsafe import Markup, escape
 
-from .language import SOURCE, Language, LocalText
+from .language import SOURCE, Language, LocalText, N_
 
 TEMPLATES = Path(__file__).parent / "templates"
 COMPONENTS = Path(__file__).parent / "components"  # a component's template: components/<name>/template.html
@@ -121,6 +121,40 @@ def date_pattern(locale: str) -> DatePattern:
     return DatePattern(template, tuple(names[month] for month in range(1, 13)))
 
 
+# An interface string not yet translated is shown in English: these two private-use characters go
+# round it while a page is made, and then become <span lang="en"> where it is text (in an
+# attribute, which cannot hold markup, they are simply taken out).
+FALLBACK_START, FALLBACK_END = "\ue000", "\ue001"
+_TAGS_AND_RAW_TEXT = re.compile(r"(<(script|style|title|textarea)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I)
+
+
+NOT_YET_TRANSLATED = N_("(not yet available in this language)")  # beside a passage shown in English
+
+
+def interface(language: Language, message: str) -> str:
+    """An interface string in ``language``; one not yet translated is bracketed for ``mark_fallbacks``."""
+    if language.has_interface(message):
+        return language.gettext(message)
+    return f"{FALLBACK_START}{message}{FALLBACK_END}"
+
+
+def mark_fallbacks(html: str) -> str:
+    """A finished page with each untranslated interface string in its text marked as English."""
+    if FALLBACK_START not in html:
+        return html
+    parts = _TAGS_AND_RAW_TEXT.split(html)
+    out = []
+    for index, part in enumerate(parts):
+        kind = index % 3  # split with two groups: text, tag (or raw-text element), the element's name
+        if kind == 2:
+            continue
+        if kind == 1:
+            out.append(part.replace(FALLBACK_START, "").replace(FALLBACK_END, ""))
+        else:
+            out.append(part.replace(FALLBACK_START, f'<span lang="{SOURCE.hreflang}">').replace(FALLBACK_END, "</span>"))
+    return "".join(out)
+
+
 class Renderer:
     """Renders pages in one language; ``page_lang`` decides which texts need a ``lang`` mark."""
 
@@ -141,14 +175,9 @@ class Renderer:
             html = inline_markdown(text)
             lang = getattr(text, "lang", language.code)
             if lang != language.code:
-                note = interface_text("(not yet available in this language)")
+                note = escape(interface(language, NOT_YET_TRANSLATED))
                 html = Markup(f'<span lang="{escape(lang)}">{html}</span> <span class="gd-untranslated">{note}</span>')
             return Markup(f"<{block}>{html}</{block}>") if block else html
-
-        def interface_text(message: str) -> Markup:
-            """An interface string as text in the page, marked as English where it is not yet translated."""
-            return marked_text(language.gettext(message), language.code if language.has_interface(message) else SOURCE.code,
-                               language.code)
 
         def profile_text(text: LocalText) -> Markup:
             """A publisher profile text (plain, not Markdown), marked when it is in another language."""
@@ -160,15 +189,14 @@ class Renderer:
             return {category: language.ngettext(singular, plural, n)
                     for category, n in plural_samples(language.facts.locale).items()}
 
-        return self.env.get_template(template).render(
+        return mark_fallbacks(self.env.get_template(template).render(
             prose=prose,
             lang=language.code,
             profile_text=profile_text,
-            interface_text=interface_text,
-            _=language.gettext,
-            gettext=language.gettext,
+            _=lambda message: interface(language, message),
+            gettext=lambda message: interface(language, message),
             ngettext=language.ngettext,
             long_date=lambda value: long_date(value, language.facts.locale),
             plural_forms=plural_forms,
             **context,
-        )
+        ))

@@ -206,3 +206,20 @@ def test_the_welsh_first_site_says_welsh_dates_and_names(welsh_first_site):
     assert page_text(page.select_one(".gd-updated time")) == "30 Mehefin 2017"
     assert page.select_one("[data-sc-months]")["data-sc-months"].split("|")[10] == "Tachwedd"
     assert page.title.get_text(strip=True) == "3.3 Partneriaeth - Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr"
+
+
+def test_interface_strings_not_yet_in_the_third_languages_catalogue_are_marked_english(three_language_site):
+    site = three_language_site.site
+    page = parse(site / "fr" / SHEET["fr"] / "index.html")
+    assert page_text(page.select_one(".gd-updated [lang=en]")) == "Last updated:"
+    assert page_text(page.select_one(".gd-contents__title [lang=en]")) == "Contents"
+    assert page_text(parse(site / "fr" / "index.html").find("h1")) == "Fiches d'information"  # translated: not marked
+    assert parse(site / "fr" / "index.html").select_one("h1 [lang]") is None
+    not_found = parse(site / "fr" / "404.html")
+    assert page_text(not_found.select_one("h1 [lang=en]")) == "Page not found"
+    for path in html_pages(site):  # the marks never reach an attribute or the page's title
+        html = path.read_text(encoding="utf-8")
+        assert "\ue000" not in html and "\ue001" not in html, path
+        assert "<span" not in parse(path).title.get_text(), path
+    welsh = parse(site / "cy" / SHEET["cy"] / "index.html")  # a complete catalogue: nothing marked
+    assert welsh.select(".gd-updated [lang], .gd-contents__title [lang]") == []

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ...catalogue import Translation
-from ...language import Language
+from ...language import Language, N_, N_plural
 from ...problems import Problem
 from ...render import date_pattern, plural_samples
 from ...schema import ChecklistSection, Sheet
@@ -28,17 +28,6 @@ STYLESHEET = FOLDER / "selfcheck.css"
 SCRIPT = FOLDER / "selfcheck.js"
 SCRIPT_URI = "assets/selfcheck.js"  # where the site serves it (mkdocs.yml's extra_javascript names it)
 EXAMPLES = FOLDER / "examples"      # a small sheet with two checklists, for this component's tests
-
-
-def N_(message: str) -> str:
-    """Marks an interface string for the catalogue (``scripts/translations extract``); it is
-    translated when a page is rendered."""
-    return message
-
-
-def N_plural(singular: str, plural: str) -> tuple[str, str]:
-    """Marks a counted interface string, ``{count}`` being the number that decides its form."""
-    return singular, plural
 
 
 # Answer values, as saved on the device and in answer files (never change one), and their labels;
