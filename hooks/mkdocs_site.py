@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from guidance.build import SiteBuild, build_site
+from guidance.facts import tool_versions
 from guidance.handout import DOWNLOADS
 from guidance.language import SOURCE
 from guidance.problems import ContentError
@@ -64,6 +65,7 @@ def on_pre_build(config) -> None:
             raise ContentError(clashes)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    _build.tools = tool_versions(Path(config.config_file_path).parent / "package.json")
     if _build.brand.logo:
         config.theme["logo"] = _build.brand.logo_uri
 
@@ -102,7 +104,12 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     meta = _build.meta_for(page.file.src_uri)
     page.meta.update({key: escape(value) if key in ("title", "description") else value for key, value in meta.items()})
-    return "" if _build.page(page.file.src_uri) else markdown
+    if _build.page(page.file.src_uri):
+        return ""
+    try:
+        return _build.written_markdown(page.file.src_uri, markdown, f"{Path(config.docs_dir).name}/{page.file.src_path}")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -15,6 +16,7 @@ from .catalogue import Translation, catalogue_path, slug_problems, strict_proble
 from .catalogue_rules import check_catalogue
 from .components import COMPONENT_STYLESHEETS, component_files
 from .components.selfcheck import answer_label_problems
+from .facts import fill_facts, page_facts
 from .handout import HandoutSettings
 from .language import SOURCE, Language, LanguageFacts
 from .localise import messages, series_slug_key, sheet_slug_key, slug_messages
@@ -107,6 +109,8 @@ class SiteBuild:
     written_pages: dict[str, SearchEntry] = field(default_factory=dict)
     documents: dict[str, PageAddress] = field(default_factory=dict)
     fallbacks: dict[str, str] = field(default_factory=dict)
+    tools: dict[str, str] = field(default_factory=dict)  # the checkers' versions, for docs/ pages
+    built: date = field(default_factory=date.today)
 
     def __post_init__(self) -> None:
         self._by_uri = {p.src_uri: p for p in self.pages}
@@ -205,6 +209,11 @@ class SiteBuild:
         # ``html`` is MkDocs' rendering of one of the project's own files in docs/
         return self.renderer.render("untranslated-page.html", self.language_of(uri), body=Markup(html),
                                     source_lang=SOURCE.hreflang)
+
+    def written_markdown(self, uri: str, markdown: str, source: str) -> str:
+        """A hand-written page with the build's facts written in, in the page's language."""
+        facts = page_facts(self.project.publisher, self.language_of(uri), self.tools, self.built)
+        return fill_facts(markdown, facts, source)
 
     def add_written_page(self, uri: str, title: str, html: str) -> None:
         """A hand-written page from docs/, for its language's search index."""

@@ -1,0 +1,46 @@
+"""Facts of the build in hand-written pages (hooks/guidance/facts.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from markdown import markdown
+
+from guidance.facts import fill_facts, page_facts, tool_versions
+from guidance.language import Language
+from guidance.problems import ContentError
+from guidance.schema import Publisher
+
+HOSTILE = Publisher.model_validate({
+    "id": "x", "name": {"en": "<script>alert(1)</script> *Bold* [link](javascript:x)", "cy": "Enw"},
+    "strapline": {"en": "s", "cy": "s"}, "address": {"en": "1 A & B Street", "cy": "1 Stryd"},
+    "charity_number": "1", "phone": "01000 000001", "email": "a_b@example.org", "website": "https://example.org/a_b",
+})
+
+
+def english() -> Language:
+    return Language("en")
+
+
+def test_a_fact_is_text_never_markup_in_markdown_or_html():
+    facts = page_facts(HOSTILE, english(), {"axe": "4.14.1"}, date(2026, 11, 26))
+    html = markdown(fill_facts("Run by {{ publisher.name }} at {{publisher.address}}; {{ publisher.email }}", facts, "docs/a.md"))
+    assert "<script>" not in html and "<em>" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;" in html or "&#60;script&#62;" in html
+    assert '<a href="mailto:a_b@example.org">' in html
+    assert "built 26 November 2026" == fill_facts("built {{ build.date }}", facts, "docs/a.md")
+
+
+def test_an_unknown_fact_is_refused_with_its_file_and_line():
+    facts = page_facts(HOSTILE, english(), {}, date(2026, 11, 26))
+    with pytest.raises(ContentError) as error:
+        fill_facts("# Title\n\nAsk {{ publisher.emial }}.\n", facts, "docs/accessibility.md")
+    assert str(error.value).splitlines()[1].startswith(
+        "docs/accessibility.md:3: unknown fact {{ publisher.emial }} (expected one of: build.date, publisher.address,")
+
+
+def test_tool_versions_come_from_package_json(tmp_path):
+    (tmp_path / "package.json").write_text('{"devDependencies": {"axe-core": "4.14.1", "other": "1"}}')
+    assert tool_versions(tmp_path / "package.json") == {"axe": "4.14.1"}
+    assert tool_versions(tmp_path / "missing.json") == {}
