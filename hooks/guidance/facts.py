@@ -68,7 +68,9 @@ def fill_facts(markdown: str, facts: Mapping[str, str], source: str) -> str:
         if name in facts:
             return facts[name]
         line = markdown.count("\n", 0, match.start()) + 1
-        problems.append(Problem(source, line, "", f"unknown fact {{{{ {name} }}}} (expected one of: {', '.join(sorted(facts))})"))
+        tool = TOOLS.get(name.removeprefix("tools."), "") if name.startswith("tools.") else ""
+        problems.append(Problem(source, line, "", f"{{{{ {name} }}}}: no version of {tool} in package.json" if tool else
+                                f"unknown fact {{{{ {name} }}}} (expected one of: {', '.join(sorted(facts))})"))
         return match.group(0)
 
     filled = PLACEHOLDER.sub(fact, markdown)

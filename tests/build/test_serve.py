@@ -32,7 +32,7 @@ def wait_for(url: str, text: str, seconds: float = 60) -> bool:
 def test_serve_rebuilds_when_content_changes(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
-    for name in ["mkdocs.yml", "docs", "content_src", "hooks", "overrides"]:
+    for name in ["mkdocs.yml", "package.json", "docs", "content_src", "hooks", "overrides"]:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     port = free_port()

@@ -40,6 +40,12 @@ def test_an_unknown_fact_is_refused_with_its_file_and_line():
         "docs/accessibility.md:3: unknown fact {{ publisher.emial }} (expected one of: build.date, publisher.address,")
 
 
+def test_a_tool_missing_from_package_json_is_named():
+    facts = page_facts(HOSTILE, english(), {}, date(2026, 11, 26))
+    with pytest.raises(ContentError, match=r"docs/a.md:1: \{\{ tools.axe \}\}: no version of axe-core in package.json"):
+        fill_facts("axe {{ tools.axe }}", facts, "docs/a.md")
+
+
 def test_tool_versions_come_from_package_json(tmp_path):
     (tmp_path / "package.json").write_text('{"devDependencies": {"axe-core": "4.14.1", "other": "1"}}')
     assert tool_versions(tmp_path / "package.json") == {"axe": "4.14.1"}
