@@ -22,7 +22,7 @@ from .language import SOURCE, Language, LanguageFacts
 from .localise import messages, series_slug_key, sheet_slug_key, slug_messages
 from .pages import PageAddress, PageSpec, plan_pages
 from .problems import ContentError, Problem, display_path
-from .project import Project, load_project
+from .project import Project, load_project, reserved_slug
 from .render import Renderer
 from .search import SearchEntry, document_entry, index_files
 from .settings import Options
@@ -46,7 +46,7 @@ def load_translations(project: Project, content_dir: Path, options: Options) -> 
     slugs = slug_messages(project.site, project.sheets)
     groups = [[series_slug_key(s.id) for s in project.site.series]]
     groups += [[sheet_slug_key(sheet) for sheet in project.sheets_in(series)] for series in project.site.series]
-    problems += [p for t in translations for p in slug_problems(t, slugs, groups)]
+    problems += [p for t in translations for p in slug_problems(t, slugs, groups, reserved_slug)]
     if options.strict_translations:
         problems += [p for t in translations for p in strict_problems(t, project_messages(project))]
     if problems:

@@ -20,7 +20,7 @@ import gettext
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from .language import SOURCE, Language, LocalText, State
+from .localise import SLUG
 from .problems import Problem, display_path
 
 DOMAIN = "guidance"
@@ -41,6 +42,7 @@ HEADER = """\
 # reviewed); "fuzzy" = the English changed since this was translated (update, then remove the flag).
 # Update with `scripts/translations extract`; check with `scripts/translations status`."""
 DRAFT = "draft"
+SLUG_HINT = "Part of the page's address in this language: lower-case words joined by hyphens (a redirect keeps the old address working)"
 # N_ and N_plural mark interface strings kept in Python (a component's strings, components/*/*.py).
 EXTRACT_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2),
                     "N_": None, "N_plural": (1, 2)}
@@ -86,7 +88,8 @@ def build_template(content_messages: Iterable[tuple[str, str]], template_dirs: I
     template = Catalog(domain=DOMAIN, project="Guidance sheets", fuzzy=False, header_comment=HEADER,
                        copyright_holder=COPYRIGHT)
     for key, english in content_messages:
-        template.add(str(english), context=key, auto_comments=[key])
+        hint = [SLUG_HINT] if key.endswith(f".{SLUG}") else []
+        template.add(str(english), context=key, auto_comments=[key, *hint])
     for message, path, line in interface_messages(template_dirs):
         existing = template.get(_msgid(message))
         if existing:
@@ -232,9 +235,11 @@ def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def slug_problems(translation: Translation, slugs: Iterable[tuple[str, str]], groups: Iterable[list[str]]) -> list[Problem]:
-    """Translated slugs become URLs: each must be kebab-case, and the slugs of ``groups`` (keys
-    whose pages share a folder) must differ, or two pages would have one address."""
+def slug_problems(translation: Translation, slugs: Iterable[tuple[str, str]], groups: Iterable[list[str]],
+                  reserved: Callable[[str], str] = lambda slug: "") -> list[Problem]:
+    """Translated slugs become URLs: each must be kebab-case and not a name the site keeps for
+    itself (``reserved`` says why one is), and the slugs of ``groups`` (keys whose pages share a
+    folder) must differ, or two pages would have one address."""
     problems = []
     shown: dict[str, str] = {}
     for key, english in slugs:
@@ -246,6 +251,8 @@ def slug_problems(translation: Translation, slugs: Iterable[tuple[str, str]], gr
         elif not SLUG_PATTERN.match(text):
             problems.append(Problem(translation.file, line, key,
                                     f"expected a slug in kebab-case (lower-case letters, digits and hyphens), got {str(text)!r}"))
+        elif reason := reserved(str(text)):
+            problems.append(Problem(translation.file, line, key, reason))
         else:
             shown[key] = str(text)
     for keys in groups:

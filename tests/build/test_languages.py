@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import ROOT, SUB_PATH, Built, html_pages, is_redirect, language_build, page_text, parse
+from conftest import ROOT, SUB_PATH, Built, copy_content, html_pages, is_redirect, language_build, mkdocs_build, page_text, parse
 from guidance.language import TABLE
 
 CONFIGURATIONS = {"en-cy": ("en", "cy"), "cy-en": ("cy", "en"), "en-cy-fr": ("en", "cy", "fr")}
@@ -223,3 +223,23 @@ def test_interface_strings_not_yet_in_the_third_languages_catalogue_are_marked_e
         assert "<span" not in parse(path).title.get_text(), path
     welsh = parse(site / "cy" / SHEET["cy"] / "index.html")  # a complete catalogue: nothing marked
     assert welsh.select(".gd-updated [lang], .gd-contents__title [lang]") == []
+
+
+@pytest.mark.parametrize("series_slug, sheet_slug, message", [
+    ("Gweithio Gydag Eraill", "partneriaeth",
+     "site.working-with-others.slug: expected a slug in kebab-case (lower-case letters, digits and hyphens), got 'Gweithio Gydag Eraill'"),
+    ("gweithio-gydag-eraill", "assets",
+     "partnership.slug: 'assets' is the name of one of the site's own pages or folders; choose another id"),
+])
+def test_a_slug_that_cannot_be_an_address_is_refused_with_its_line(tmp_path, series_slug, sheet_slug, message):
+    content = copy_content(tmp_path)
+    catalogue = content / "locale/cy/LC_MESSAGES/guidance.po"
+    text = catalogue.read_text(encoding="utf-8")
+    text = text.replace('msgstr "gweithio-gydag-eraill"', f'msgstr "{series_slug}"').replace('msgstr "partneriaeth"', f'msgstr "{sheet_slug}"')
+    catalogue.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("msgctxt") and message.split(":")[0] in row) + 1  # its msgid
+    site = tmp_path / "site"
+    result = mkdocs_build(site, env={"GUIDANCE_CONTENT": str(content)})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"content_src/locale/cy/LC_MESSAGES/guidance.po:{line}: {message}" in result.stderr
+    assert not site.exists()

@@ -63,12 +63,12 @@ def test_no_module_outside_the_table_names_a_language(path):
     assert named_codes_in_python(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("path", files("*.html", "hooks/guidance/templates", "overrides"), ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize("path", files("*.html", "hooks/guidance/templates", "hooks/guidance/components", "overrides"), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_template_names_a_language(path):
     assert named_codes_in_template(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("path", files("*.js", "overrides/assets"), ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize("path", files("*.js", "overrides/assets", "hooks/guidance/components"), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_script_names_a_language(path):
     assert named_codes_in_script(path.read_text(encoding="utf-8")) == []
 
