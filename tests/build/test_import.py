@@ -26,7 +26,12 @@ def documents(tmp_path_factory, browser):
     outline = sheet_outline()
     page = browser.new_page()
     page.set_content(outline_html(outline))
-    page.pdf(path=str(folder / "partnership.pdf"), format="A4")
+    # Printed as a browser prints, with a running head and page numbers on every page.
+    page.pdf(path=str(folder / "partnership.pdf"), format="A4", display_header_footer=True,
+             header_template="<div style='font-size:9px;width:100%;text-align:center'>CAVS information sheet 3.3</div>",
+             footer_template="<div style='font-size:9px;width:100%;text-align:center'>Page <span class='pageNumber'></span> "
+                             "of <span class='totalPages'></span></div>",
+             margin={"top": "20mm", "bottom": "20mm", "left": "15mm", "right": "15mm"})
     page.close()
     return {"txt": SEED, "docx": write_docx(outline, folder / "partnership.docx"), "pdf": folder / "partnership.pdf"}
 
@@ -89,6 +94,8 @@ def test_word_and_pdf_give_the_same_sections_as_the_text(imported):
     assert outlines["pdf"] == outlines["txt"]
     for kind in FORMATS:
         assert "9 sections: 3 text, 2 list, 2 checklist, 1 models, 1 levels" in imported[kind]["report"]
+    assert "'Page # of #' left out: printed at the top or foot of the pages" in imported["pdf"]["report"]
+    assert "'CAVS information sheet #.#' left out" in imported["pdf"]["report"]
 
 
 def test_the_imported_self_check_works_in_the_browser(imported, browser):

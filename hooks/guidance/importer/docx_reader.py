@@ -48,7 +48,7 @@ def _paragraphs(document: Any, notes: list[str]) -> list[Any]:
     found = []
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):
-            notes.append("a table was read cell by cell, row by row, as paragraphs")
+            notes.append("a table was read cell by cell, row by row, as paragraphs: check its words are in order")
             for row in item.rows:
                 for cell in row.cells:
                     found += cell.paragraphs

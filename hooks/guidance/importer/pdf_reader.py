@@ -15,6 +15,8 @@ from .blocks import Block, Kind, Source, Unreadable
 
 BULLET_CHARS = "•◦▪‣⁃●○■□–-*\uf0b7\uf0a7"
 LABEL = re.compile(r"^(?:\d{1,2}[.)]|[a-h][.)])$")
+RUNNING = re.compile(r"\d+")
+PAGE_NUMBER = re.compile(r"^(?:page\s+|tudalen\s+)?\d{1,3}(?:\s*(?:of|/|o)\s*\d{1,3})?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:]\W*$")
 
 
@@ -73,10 +75,32 @@ def read_pdf(path: Path) -> Source:
                 or "Password" in type(getattr(error, "__cause__", None)).__name__:
             raise Unreadable("the PDF is protected by a password: save a copy without the password and import that") from None
         raise Unreadable(f"the PDF cannot be read ({type(error).__name__}): it may be damaged") from None
+    lines, notes = _without_running_heads(lines)
     if not lines:
         raise Unreadable("the PDF has no text to read: it looks like a scanned picture. Import the Word "
                          "document it was made from, or a copy with its text (run text recognition, OCR, first)")
-    return Source(path, tuple(_blocks(lines)), "line")
+    return Source(path, tuple(_blocks(lines)), "line", tuple(notes))
+
+
+def _without_running_heads(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """A page number, or a line printed at the top or foot of two or more pages (a running head or
+    foot, digits aside), is the printer's, not the sheet's: left out, and said so."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    edges = Counter(RUNNING.sub("#", line.text) for found in pages.values() for line in {found[0].number: found[0], found[-1].number: found[-1]}.values())
+    repeated = {text for text, count in edges.items() if count >= 2 and len(pages) >= 2}
+    kept: list[Line] = []
+    left_out: dict[str, list[int]] = {}
+    for line in lines:
+        edge = line is pages[line.page][0] or line is pages[line.page][-1]
+        if edge and (RUNNING.sub("#", line.text) in repeated or PAGE_NUMBER.match(line.text)):
+            left_out.setdefault(RUNNING.sub("#", line.text), []).append(line.page)
+        else:
+            kept.append(line)
+    notes = [f"pages {found[0]}-{found[-1]}: '{text}' left out: printed at the top or foot of the pages (# a number)"
+             if len(found) > 1 else f"page {found[0]}: '{text}' left out: a page number" for text, found in left_out.items()]
+    return kept, notes
 
 
 def _lines(page: Any, page_number: int) -> list[Line]:

@@ -40,7 +40,7 @@ class Guess:
     order: tuple[int, int] = (10**6, 0)  # (page, line) of its first block: the report reads top to bottom
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{self.where}: {self.message}" if self.where else self.message
 
 
 @dataclass
@@ -62,7 +62,7 @@ class _Reader:
     def __init__(self, source: Source, known: Known) -> None:
         self.source, self.known = source, known
         self.blocks = [_numbered_heading(b) for b in source.blocks]
-        self.guesses = [Guess("the document", note, (0, 0)) for note in source.notes]
+        self.guesses = [Guess("", note, (0, 0)) for note in source.notes]  # the reader's, with their place
         self.ids = Ids()
 
     def guess(self, blocks: list[Block] | Block, message: str) -> None:
