@@ -98,3 +98,22 @@ def test_the_walk_finds_a_control_hidden_under_a_sticky_header_or_transparent(pa
     page.evaluate("window.scrollTo(0, 0)")
     _stops, problems = walk(page, "Tab")
     assert any('"Hidden" invisible' in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize("path", ["working-with-others/partnership/", "cy/gweithio-gydag-eraill/partneriaeth/", "accessibility/"])
+def test_the_skip_link_takes_focus_to_the_main_heading(browser, site_url, path):
+    """The first Tab stop is the skip link; Enter on it focuses the h1, so the next Tab goes on from
+    the start of the main content (not from the top, as Material's instant navigation left it)."""
+    context = browser.new_context(viewport=WIDTHS["1280px"])
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.tagName === 'H1'")
+    assert page.evaluate("document.activeElement.closest('article') !== null")
+    page.keyboard.press("Tab")
+    after = page.evaluate("document.activeElement.compareDocumentPosition(document.querySelector('article h1'))")
+    assert after & 2, "the next Tab stop is after the h1"  # DOCUMENT_POSITION_PRECEDING: the h1 comes first
+    context.close()

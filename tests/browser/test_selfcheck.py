@@ -112,7 +112,7 @@ def test_answering_updates_progress_per_group_and_overall_and_announces_it(page,
     assert main.locator(f'[{NAMES.group}="getting-started"]').get_by_text("1 of 2 questions answered", exact=True).is_visible()
     assert progress(main) == "You have answered 2 of 5 questions."
     live = main.locator("[aria-live=polite]")
-    assert live.inner_text() == "Sharing the work: 1 of 3 questions answered. You have answered 2 of 5 questions."
+    assert live.inner_text() == "You have answered 2 of 5 questions."  # one sentence per answer
     answer(page, PLAN, "Yes")
     assert checked(page, PLAN) == "Yes"
     assert progress(main) == "You have answered 2 of 5 questions."
@@ -137,6 +137,10 @@ def test_summary_lists_what_is_left_in_sheet_order_and_links_to_each_question(pa
     summary.first.get_by_role("link").click()
     page.wait_for_function("location.hash === '#roles-agreed'")
     expect(question(page, ROLES)).to_be_in_viewport()
+    # focus moves to the question (its chosen answer), so Tab continues from there, not from the top
+    expect(question(page, ROLES).get_by_role("radio", name="Not yet")).to_be_focused()
+    summary.nth(1).get_by_role("link").click()
+    expect(question(page, PAYS).get_by_role("radio").first).to_be_focused()
     assert errors == []
 
 

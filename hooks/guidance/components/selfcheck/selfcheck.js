@@ -280,9 +280,8 @@
       const input = event.target;
       if (input.type !== "radio") return;
       const qid = input.name.slice(N.control.length);
-      const group = groups.find((g) => g.ids.includes(qid));
       set(qid, "a", input.value);
-      say.textContent = (group.name ? group.name + ": " + group.out.textContent + ". " : "") + overall.textContent;
+      say.textContent = overall.textContent;  // one sentence per answer
     });
     root.addEventListener("input", (event) => {
       const qid = event.target.dataset.note;
