@@ -16,8 +16,9 @@ KEYS = {"forwards": "Tab", "backwards": "Shift+Tab"}
 MAX_STOPS = 400  # more Tab stops than any page has: reaching it means focus is trapped
 
 # What a sighted keyboard user sees of the focused element, once the page has settled after the key
-# (two frames, then any transition run to its end). A visually hidden input is seen through its
-# label. "covered": none of a 5 x 5 grid of points over its visible part shows it.
+# (two frames, then any transition run to its end). A visually hidden input (a file input whose
+# label is drawn as the button, with the input's focus ring) is seen through its label.
+# "covered": none of a 5 x 5 grid of points over its visible part shows it.
 FOCUSED = """async () => {
   await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} });
@@ -30,7 +31,7 @@ FOCUSED = """async () => {
   const own = el.getBoundingClientRect();
   if ((own.width < 2 || own.height < 2) && el.labels && el.labels.length) seen = el.labels[0];
   const r = seen.getBoundingClientRect();
-  if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true}) || r.width < 1 || r.height < 1)
+  if (!seen.checkVisibility({visibilityProperty: true, opacityProperty: true}) || r.width < 1 || r.height < 1)
     return {name, problem: "invisible"};
   const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
   const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
