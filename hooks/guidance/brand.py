@@ -95,13 +95,13 @@ def brand_problems(publisher: Publisher, document: Document, publisher_file: Pat
 
 
 def _channels(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
 def luminance(colour: str) -> float:
     """WCAG relative luminance of ``#rrggbb``."""
-    def linear(c: int) -> float:
-        c = c / 255
+    def linear(channel: int) -> float:
+        c = channel / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
     r, g, b = (linear(c) for c in _channels(colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b

@@ -151,12 +151,12 @@ class SiteBuild:
                 dropped.append(uri)
         for path, copies in sorted(by_path.items()):
             for code in self.languages:
-                uri = copies.get(code)
-                if uri is None and SOURCE.code in copies:
-                    uri = f"{code}/{path}.md"
-                    self.fallbacks[uri] = copies[SOURCE.code]
-                if uri is not None:
-                    self.documents[uri] = PageAddress(f"doc:{path}", code, path, self.urls.url(code, path), uri)
+                placed = copies.get(code)
+                if placed is None and SOURCE.code in copies:
+                    placed = f"{code}/{path}.md"
+                    self.fallbacks[placed] = copies[SOURCE.code]
+                if placed is not None:
+                    self.documents[placed] = PageAddress(f"doc:{path}", code, path, self.urls.url(code, path), placed)
         self._index()
         return DocumentPlan(dict(self.fallbacks), tuple(dropped))
 
@@ -263,7 +263,8 @@ class SiteBuild:
                     if url in taken:
                         continue
                     taken.add(url)
-                    title = self.page(uri).title if self.page(uri) else where.path
+                    spec = self.page(uri)
+                    title = spec.title if spec else where.path
                     files[self.urls.file_of(url)] = self.renderer.render(
                         "redirect.html", language, href=self.urls.relative(where.url, url), title=title,
                         address=self._absolute(where.url), facts=language.facts)

@@ -20,7 +20,7 @@ import gettext
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,7 +70,7 @@ def write_catalogue(catalogue: Catalog, path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
-def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[str, str], str, int]]:
+def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[str, ...], str, int]]:
     """(msgid or (singular, plural), file, line) for every ``_()``/``gettext()``/``ngettext()`` in
     the templates and in the core's Python."""
     found = []
@@ -129,7 +129,7 @@ def update_catalogue(catalogue: Catalog, template: Catalog) -> Catalog:
     for old in catalogue:
         key = (_msgid(old.id), old.context)
         if old.id and key not in used and old.string:
-            updated.obsolete[key] = old
+            updated.obsolete[key[0] if old.context is None else (key[0], old.context)] = old  # keyed as Babel keys them
     return updated
 
 
@@ -144,14 +144,15 @@ class Entry:
     line: int
 
 
-def _msgid(message_id: str | tuple[str, ...]) -> str:
+def _msgid(message_id: str | Sequence[str]) -> str:
     """A message's English: its id, or the singular of a plural message."""
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
 def _entry(message: Message) -> Entry:
     english = _msgid(message.id)
-    text = message.string if isinstance(message.string, str) else ("" if not all(message.string) else message.string[0])
+    forms = message.string  # the translation, or each plural form's
+    text = forms if isinstance(forms, str) else (forms[0] if forms and all(forms) else "")
     return Entry(english, text, message.fuzzy, DRAFT in message.flags, message.lineno or 0)
 
 
@@ -221,12 +222,12 @@ def translation_from(catalogue: Catalog, code: str, file: str, publish_drafts: b
     return Translation(code, file, content, interface, _interface(catalogue, code), publish_drafts)
 
 
-def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> Counter:
+def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> Counter[State]:
     """Counts of current, draft, outdated and missing translations among ``messages``."""
     return Counter(translation.state(key, english)[0] for key, english in messages)
 
 
-def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) -> Counter:
+def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) -> Counter[State]:
     """Counts of current, draft, outdated and missing translations of the interface strings."""
     msgids = dict.fromkeys(_msgid(message) for message, _file, _line in interface_messages(template_dirs))
     return Counter(entry_state(translation.interface_entries.get(msgid), msgid) for msgid in msgids)

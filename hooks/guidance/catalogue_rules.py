@@ -28,7 +28,7 @@ _STRING = r'"(?:[^"\\]|\\.)*"'
 _KEYWORD_LINE = re.compile(rf"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+{_STRING}\s*$")
 _CONTINUATION = re.compile(rf"^{_STRING}\s*$")
 # The order of an entry's keywords: each may follow the ones listed for it.
-_FOLLOWS = {
+_FOLLOWS: dict[str, set[str | None]] = {  # a keyword line -> what may come before it (None: a new entry)
     "msgctxt": {None, "msgstr"},
     "msgid": {None, "msgctxt", "msgstr"},
     "msgid_plural": {"msgid"},
@@ -131,7 +131,7 @@ def plural_problems(plural_forms: str, code: str, shown_as: str, line: int) -> l
         rule = gettext.c2py(match.group(2)) if match else None
     except (ValueError, SyntaxError, RecursionError):
         rule = None
-    same = rule is not None and int(match.group(1)) == expected.num_plurals and all(
+    same = match is not None and rule is not None and int(match.group(1)) == expected.num_plurals and all(
         rule(n) == gettext.c2py(expected.plural_expr)(n) for n in range(1000))
     if not same:
         return [Problem(shown_as, line, "Plural-Forms", f"{_cut(plural_forms)} is not the rule for '{code}' "
@@ -158,7 +158,7 @@ def entry_problems(catalog: Catalog, shown_as: str, content_keys: Collection[str
 
 def _same_parts(message: Message, shown_as: str, line: int) -> list[Problem]:
     english = [message.id] if isinstance(message.id, str) else list(message.id)
-    translations = [message.string] if isinstance(message.string, str) else list(message.string)
+    translations = [message.string] if isinstance(message.string, str) else list(message.string or ())
     field = message.context or "msgstr"
     problems = []
     for translation in filter(None, translations):

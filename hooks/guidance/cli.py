@@ -12,17 +12,19 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
 from .build import checked_translation, project_messages
 from .catalogue import (build_template, catalogue_path, coverage, interface_coverage,
                         read_catalogue, template_path, update_catalogue, write_catalogue)
-from .language import SOURCE
+from .language import SOURCE, State
 from .localise import messages
 from .problems import ContentError
 from .project import load_project
+from .schema import Publisher
 from .settings import Settings, read_settings
 
-STATES = ("current", "draft", "outdated", "missing")
+STATES: tuple[State, ...] = get_args(State)  # current, draft, outdated, missing
 
 
 def extract(settings: Settings) -> int:
@@ -69,9 +71,10 @@ def status(settings: Settings) -> int:
     return 1 if gaps or problems else 0
 
 
-def _profile_coverage(profile, code: str):
-    return Counter("current" if code in field.root else "missing"
-                   for field in (profile.name, profile.strapline, profile.address))
+def _profile_coverage(profile: Publisher, code: str) -> Counter[State]:
+    states: list[State] = ["current" if code in field.root else "missing"
+                           for field in (profile.name, profile.strapline, profile.address)]
+    return Counter(states)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,11 +59,11 @@ def make_handout(settings: HandoutSettings, sheet: Sheet, lang: str, url: str) -
     name = pdf_name(sheet, lang)
     address = page_address(settings.site_url, url)
     pdf = settings.pdf_dir / name if settings.pdf_dir else None
-    found = pdf is not None and pdf.is_file()
+    found = pdf if pdf is not None and pdf.is_file() else None
     return Handout(
         pdf_name=name,
         address=address,
         qr=qr_code(address) if address else None,
         pdf_uri=f"{DOWNLOADS}/{name}" if found else "",
-        pdf_kb=max(1, round(pdf.stat().st_size / 1024)) if found else 0,
+        pdf_kb=max(1, round(found.stat().st_size / 1024)) if found else 0,
     )

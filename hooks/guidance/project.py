@@ -10,7 +10,7 @@ from .language import unknown_language
 from .problems import ContentError, Problem, display_path
 from .schema import Publisher, Series, Sheet, Site
 from .source import Document, Loc, field_path, load_document
-from .validate import ids_in, validate_document
+from .validate import M, ids_in, validate_document
 
 SHEET_FILE = "sheet.yml"
 # Series and sheet ids become folders and pages of the site: none may take a name the site uses.
@@ -41,7 +41,7 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
     root = root or content_dir.parent
     problems: list[Problem] = []
 
-    def read(path: Path, model):
+    def read(path: Path, model: type[M]) -> tuple[M | None, Document | None]:
         document = load_document(path, display_path(path, root))
         if isinstance(document, Problem):
             problems.append(document)
@@ -51,10 +51,10 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
         return validated, document
 
     site, site_doc = read(content_dir / "site.yml", Site)
-    if site:
+    if site and site_doc:
         problems += _series_problems(site, site_doc)
     publisher, publisher_doc = read(publisher_file, Publisher)
-    if publisher:
+    if publisher and publisher_doc:
         problems += brand_problems(publisher, publisher_doc, publisher_file)
     sheet_files = sorted((content_dir / "sheets").glob(f"*/{SHEET_FILE}"))
     outside = [path for path in sheet_files if not _inside(path, content_dir)]
@@ -69,11 +69,11 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
         sheet, document = read(path, Sheet)
         if site and document:
             problems += _series_check(site, document)
-        if sheet:
+        if sheet and document:
             sheets.append((sheet, document))
             problems += _reserved_id_problems(sheet, document)
     problems += _uniqueness_checks(sheets)
-    if problems:
+    if problems or site is None or publisher is None:  # a file not read or not valid is one of the problems
         raise ContentError(problems)
     ordered = sorted((s for s, _ in sheets), key=lambda s: tuple(int(n) for n in s.number.split(".")))
     return Project(site=site, publisher=publisher, sheets=tuple(ordered))

@@ -116,7 +116,7 @@ class DatePattern:
 
 @cache
 def date_pattern(locale: str) -> DatePattern:
-    template = parse_pattern(LONG_DATE).format.replace("%(", "{").replace(")s", "}")
+    template = str(parse_pattern(LONG_DATE).format).replace("%(", "{").replace(")s", "}")  # Babel types .format loosely; it is text
     names = get_month_names("wide", "format", locale=locale)
     return DatePattern(template, tuple(names[month] for month in range(1, 13)))
 

@@ -112,7 +112,7 @@ class Settings:
     options: Options
 
 
-def settings_from(extra: Mapping, root: Path, custom_dir: str | None = "overrides",
+def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None = "overrides",
                   directory_urls: bool = True, environ: Mapping[str, str] = os.environ,
                   site_url: str = "", config_file: Path | None = None) -> Settings:
     """The checked settings; raises ContentError naming every problem (``config_file`` is the
@@ -224,6 +224,8 @@ def read_settings(mkdocs_yml: Path, environ: Mapping[str, str] = os.environ) -> 
         raise ContentError([Problem(shown_as, 0, "", f"cannot be read as settings ({type(error).__name__})")]) from None
     if not isinstance(config, Mapping):
         raise ContentError([Problem(shown_as, 1, "", f"expected a mapping of keys to values, got {describe(config)}")])
-    theme = config.get("theme") if isinstance(config.get("theme"), Mapping) else {}
+    theme = config.get("theme")
+    if not isinstance(theme, Mapping):
+        theme = {}
     return settings_from(config.get("extra", {}) or {}, mkdocs_yml.parent, theme.get("custom_dir"),
                          config.get("use_directory_urls", True) is not False, environ, config_file=mkdocs_yml)

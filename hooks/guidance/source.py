@@ -9,11 +9,11 @@ reads outright any file the fast reader leaves to it (duplicate keys, tags, unus
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
@@ -108,16 +108,22 @@ class _Unusual(Exception):
     """Something the fast reader leaves to ruamel.yaml."""
 
 
-class _FastLoader(getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)):
+if TYPE_CHECKING:
+    _LibYaml = pyyaml.CSafeLoader
+else:  # libyaml's loader, when PyYAML was built with it
+    _LibYaml = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+
+
+class _FastLoader(_LibYaml):
     """libyaml, resolving plain scalars as ruamel.yaml does for YAML 1.2 (only true/false are
     booleans; dates stay text). Duplicate keys raise _Unusual; numbers other than plain decimals,
     merge keys and tags beyond the JSON-like seven have no constructor here, and raise a YAMLError."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict[Any, Any] = {}
     yaml_constructors = {tag: pyyaml.SafeLoader.yaml_constructors[tag] for tag in (
         *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")), None)}
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: pyyaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         keys = [key.value for key, _ in node.value if isinstance(key, pyyaml.ScalarNode)]
         if len(set(keys)) != len(keys):
             raise _Unusual("duplicate key")
@@ -174,6 +180,11 @@ def read_text(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> str | Pr
     return text
 
 
+def _event_line(event: pyyaml.Event) -> int:
+    """The 1-based line a parser event starts on (0 when libyaml gives no position)."""
+    return event.start_mark.line + 1 if event.start_mark else 0
+
+
 def _shape_problem(text: str, shown_as: str) -> Problem | None:
     """Aliases (``*name``) are refused: content has no use for them, and a few lines of them can
     expand to millions of items. Nesting deeper than any content is refused before libyaml builds it."""
@@ -183,12 +194,12 @@ def _shape_problem(text: str, shown_as: str) -> Problem | None:
             if isinstance(event, (pyyaml.MappingStartEvent, pyyaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return Problem(shown_as, event.start_mark.line + 1, "",
+                    return Problem(shown_as, _event_line(event), "",
                                    f"nested more than {MAX_DEPTH} levels deep (no content needs that)")
             elif isinstance(event, (pyyaml.MappingEndEvent, pyyaml.SequenceEndEvent)):
                 depth -= 1
             elif isinstance(event, pyyaml.AliasEvent):
-                return Problem(shown_as, event.start_mark.line + 1, "",
+                return Problem(shown_as, _event_line(event), "",
                                f"YAML alias '*{event.anchor}' is not allowed: write the value out in full")
     except pyyaml.YAMLError:
         return None  # not YAML libyaml reads: ruamel.yaml words the problem

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .problems import Problem
 from .source import Document, Loc, _is_tag, field_path
@@ -27,7 +28,7 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
     return (None if problems else validated), problems
 
 
-def _echo(detail: dict[str, Any], details: list[dict[str, Any]]) -> bool:
+def _echo(detail: ErrorDetails, details: list[ErrorDetails]) -> bool:
     """A list is 'too short' when its items failed: that echo hides the real problem."""
     loc = detail["loc"]
     return detail["type"] == "too_short" and any(
@@ -35,7 +36,7 @@ def _echo(detail: dict[str, Any], details: list[dict[str, Any]]) -> bool:
     )
 
 
-def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
+def _problem(document: Document, model: type[BaseModel], detail: ErrorDetails) -> Problem:
     loc: Loc = detail["loc"]
     if detail["type"].startswith("union_tag"):
         loc = (*loc, "type")  # point at the section's type, not the whole section
@@ -47,7 +48,7 @@ def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any])
     )
 
 
-def pydantic_message(detail: dict[str, Any], known_fields: list[str]) -> str:
+def pydantic_message(detail: ErrorDetails, known_fields: list[str]) -> str:
     kind, value = detail["type"], detail.get("input")
     ctx = detail.get("ctx") or {}
     if kind == "missing":
@@ -81,7 +82,7 @@ def pydantic_message(detail: dict[str, Any], known_fields: list[str]) -> str:
         return str(ctx.get("error", detail["msg"]))
     if kind == "literal_error":
         return f"expected {ctx.get('expected')}, got {describe(value)}"
-    return detail["msg"]
+    return str(detail["msg"])
 
 
 _PATTERNS = {
@@ -123,20 +124,23 @@ def _fields_at(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
         if _is_tag(node, loc, index):
             current = _union_member(current, part)
             continue
-        node = node[part] if isinstance(node, (Mapping, Sequence)) and _has(node, part) else None
+        node = _child(node, part)
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if isinstance(current, type) else None
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
         current = _model_in(field.annotation) if field else None
         if isinstance(node, Mapping) and isinstance(current, tuple):
             current = _union_member(current, node.get("type"))
     return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
 
 
-def _has(node: Any, part: Any) -> bool:
+def _child(node: Any, part: str | int) -> Any:
+    """``node[part]`` when the data has it, else None."""
     if isinstance(node, Mapping):
-        return part in node
-    return isinstance(part, int) and 0 <= part < len(node)
+        return node.get(part)
+    if isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
 
 
 def _model_in(annotation: Any) -> Any:
@@ -175,7 +179,7 @@ def duplicate_ids(document: Document) -> list[Problem]:
     return problems
 
 
-def ids_in(node: Any, loc: Loc):
+def ids_in(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(node, Mapping):
         for key, value in node.items():
             if key == "id" and isinstance(value, str):

@@ -171,14 +171,14 @@ class _Reader:
             else:
                 runs[-1][1].append(block)
         sections: list[dict[str, Any]] = []
-        for heading, run in runs:
-            if heading is None and not run:
+        for head, run in runs:
+            if head is None and not run:
                 continue
-            if heading is not None and not run:
-                self.guess(heading, "a heading with nothing under it: kept as a text section's heading with "
-                                    "its words as the text")
-                run = [Block("paragraph", heading.text, heading.line, heading.page)]
-            sections += self._sections(heading, run, first=not sections)
+            if head is not None and not run:
+                self.guess(head, "a heading with nothing under it: kept as a text section's heading with "
+                                 "its words as the text")
+                run = [Block("paragraph", head.text, head.line, head.page)]
+            sections += self._sections(head, run, first=not sections)
         return sections
 
     def _sections(self, heading: Block | None, blocks: list[Block], first: bool = False) -> list[dict[str, Any]]:
