@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import logging
 import os
 import shutil
 import socket
@@ -42,6 +43,36 @@ def mkdocs_build(site_dir: Path, *, env: dict[str, str] | None = None, args: lis
          "-d", str(site_dir), *args],
         cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300,
     )
+
+
+class _Messages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines += record.getMessage().splitlines()
+
+
+def build_in_process(config: Path, site_dir: Path, env: dict[str, str]):
+    """`mkdocs build --strict` through its command line, in this process: (exit code, messages)."""
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+    from mkdocs.utils import DuplicateFilter
+
+    logger = logging.getLogger("mkdocs")
+    build_log = logging.getLogger("mkdocs.commands.build")
+    for log_filter in list(build_log.filters):  # MkDocs drops a message it has shown once: each case is a new run
+        if isinstance(log_filter, DuplicateFilter):
+            build_log.removeFilter(log_filter)
+    handler = _Messages()
+    logger.addHandler(handler)
+    try:
+        result = CliRunner().invoke(cli, ["build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
+                                    env={"NO_MKDOCS_2_WARNING": "1", "GUIDANCE_SITE_URL": "", **env})
+    finally:
+        logger.removeHandler(handler)
+    return result, handler.lines
 
 
 def parse(path: Path) -> BeautifulSoup:

@@ -42,7 +42,7 @@ def syntax_problems(text: str, shown_as: str) -> list[Problem]:
     """Lines that are not PO syntax, strings without their closing quote, keywords out of order."""
     problems = []
     previous: str | None = None
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 may sit inside a string
         line = raw.strip()
         obsolete = line.startswith("#~")
         if obsolete:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...language import LanguageFacts
 from ...render import date_pattern
+from ..selfcheck import ANSWERS as SELFCHECK_ANSWERS
 from ...schema import ChecklistSection, Sheet
 
 FOLDER = Path(__file__).parent
@@ -19,8 +20,8 @@ TEMPLATE = "components/compare/template.html"
 SCRIPT = "assets/compare.js"
 STYLES = "assets/compare.css"
 
-# The answer values a saved file may hold, and those that call for an action in the plan.
-ANSWERS = ("yes", "partly", "not-yet", "na")
+# The answer values a saved file may hold (the self-check's one table), and those that call for an action in the plan.
+ANSWERS = tuple(SELFCHECK_ANSWERS)
 ACTION_ANSWERS = ("partly", "not-yet")
 
 

@@ -1,0 +1,303 @@
+"""Hostile text in every text field of every file kind is data, never markup, wherever it lands.
+
+Every free-text field of the sheet, site.yml and the publisher profile, and every msgstr of the
+Welsh catalogue, gets hostile payloads: tags, event handlers, javascript:, vbscript: and data: URLs,
+template syntax, Markdown images and autolinks, quotes that break attributes, context breakouts,
+characters that bend text (bidi, zero width, line separators). The payloads come in GROUPS; build
+number r gives field i group (i + r) % len(GROUPS), so after len(GROUPS) real builds every field has
+carried every payload. Each site is then scanned, every file of it (HTML, search indexes, sitemaps,
+copied assets), with a real HTML parser for anything live, and its pages are opened in Chromium
+without a Content Security Policy: any dialog, page error or request to another host fails.
+
+(Fields with a fixed form, such as ids, numbers, dates, addresses and colours, cannot hold text;
+what they refuse is in the corpus of broken input, tests/build/test_broken_input.py.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from babel.messages.pofile import read_po, write_po
+from bs4 import BeautifulSoup
+from lxml import etree
+from pydantic import RootModel, StringConstraints
+from ruamel.yaml import YAML
+
+from conftest import ROOT, build_in_process, serve
+from guidance.render import link_targets
+from guidance.schema import Publisher, Sheet, Site
+from guidance.validate import _model_in, _union_member
+
+MARK = "gdpwn"
+PAYLOADS = [
+    f"<script>alert('{MARK}1')</script>",
+    f"<img src=x onerror=alert('{MARK}2')>",
+    f"<svg onload=alert('{MARK}3')>",
+    f"\"><script>alert('{MARK}4')</script>",
+    f"'><img src=x onerror=alert('{MARK}5')>",
+    f"\" onmouseover=\"alert('{MARK}6')\" x=\"",
+    f"[click {MARK}7](javascript:alert('{MARK}7'))",
+    f"[data {MARK}8](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    f"![{MARK}9](https://tracker.example/{MARK}9.png)",
+    f"<https://tracker.example/{MARK}10>",
+    f"<javascript:alert('{MARK}11')>",
+    f"{MARK}12{{{{ 7*7 }}}}",
+    f"{MARK}13${{7*7}}{{% if 1 %}}{MARK}13{{% endif %}}",
+    f"<iframe src=\"https://tracker.example/{MARK}14\"></iframe>",
+    f"<a href=\"javascript:alert('{MARK}15')\">x</a>",
+    f"<style>body{{background:url(https://tracker.example/{MARK}16)}}</style>",
+    f"</textarea></title></style><script>alert('{MARK}17')</script>",
+    f"<!--{MARK}18--><script>alert(18)</script>",
+    f"&lt;script&gt;alert('{MARK}19')&lt;/script&gt; &#60;img src=x onerror=alert(19)&#62;",
+    f"[x](vbscript:msgbox('{MARK}20'))",
+    f"<base href=\"https://tracker.example/{MARK}21/\">",
+    f"<meta http-equiv=\"refresh\" content=\"0;url=https://tracker.example/{MARK}22\">",
+    f"<form action=\"https://tracker.example/{MARK}23\"><button>go</button></form>",
+    f"[x](  JaVaScRiPt:alert('{MARK}24'))",
+    f"[x](https://tracker.example/{MARK}25 \"t\\\" onmouseover=\\\"alert(25)\")",
+    f"<math><mtext><table><mglyph><style><img src=x onerror=alert('{MARK}26')>",
+    f"</script><script>alert('{MARK}27')</script>",
+    f"\u2028\u2029{MARK}28",
+    f"\u202e{MARK}29\u200b\ufeff\tx",
+    f"[x]{{lang=\"en\\\" onclick=\\\"alert('{MARK}30')\"}}",
+    f"[x]{{onclick=alert('{MARK}31') lang=en}}",
+    f"www.tracker.example/{MARK}32",
+    f"<object data=\"https://tracker.example/{MARK}33\"></object>",
+    f"`<script>{MARK}34</script>`",
+    f"%3Cscript%3Ealert('{MARK}35')%3C/script%3E",
+]
+GROUPS = [PAYLOADS[i::5] for i in range(5)]
+WRITTEN = {path.stem for path in (ROOT / "docs").glob("*.md")}  # hand-written pages, by name
+CATALOGUE = "content_src/locale/cy/LC_MESSAGES/guidance.po"
+
+
+def _free_text(annotation, metadata=()) -> bool:
+    """A type that holds any text (not an id, number, date, address, colour or choice)."""
+    args = [a for a in getattr(annotation, "__args__", (annotation,)) if a is not type(None)]
+    if getattr(annotation, "__metadata__", None) is not None:  # Annotated[str, ...]
+        return _free_text(annotation.__origin__, (*metadata, *annotation.__metadata__))
+    if len(args) == 1 and args[0] is not annotation:  # X | None
+        return _free_text(args[0], metadata)
+    constraints = [m for m in metadata if isinstance(m, StringConstraints)]
+    return annotation is str and not any(c.pattern for c in constraints)
+
+
+def _text_fields(node, model, path=()):
+    """(container, key, path) of every free-text value in parsed YAML, by the content model."""
+    if isinstance(node, dict) and isinstance(model, tuple):
+        model = _union_member(model, node.get("type"))
+    if isinstance(model, type) and issubclass(model, RootModel):  # a text per language: {en: ..., cy: ...}
+        for key, value in node.items():
+            if isinstance(value, str):
+                yield node, key, (*path, key)
+    elif isinstance(node, dict) and isinstance(model, type):
+        for key, value in node.items():
+            field = model.model_fields.get(key)
+            if field is None:
+                continue
+            if isinstance(value, str) and _free_text(field.annotation, field.metadata):
+                yield node, key, (*path, key)
+            elif not isinstance(value, str):
+                yield from _text_fields(value, _model_in(field.annotation), (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _text_fields(value, model, (*path, index))
+
+
+def inject(root: Path, round_: int) -> dict[str, int]:
+    """Payloads into every text field of a copy of the content; returns fields per file kind."""
+    yaml = YAML()
+    yaml.width = 10_000
+    counts: dict[str, int] = {}
+    index = 0
+    for kind, path, model in (("sheet", root / "content_src/sheets/3.3-partnership/sheet.yml", Sheet),
+                              ("site", root / "content_src/site.yml", Site),
+                              ("profile", root / "content_src/publishers/cavs.yml", Publisher)):
+        data = yaml.load(path)
+        fields = list(_text_fields(data, model))
+        for container, key, _path in fields:
+            container[key] = " ".join(GROUPS[(index + round_) % len(GROUPS)]) + f" {MARK}-{kind}-{index}"
+            index += 1
+        counts[kind] = len(fields)
+        yaml.dump(data, path)
+    path = root / CATALOGUE
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale="cy")
+    msgstrs = 0
+    # Slugs (msgctxt ...slug) are addresses, checked as such by the build; every other msgstr is text.
+    for number, message in enumerate(m for m in catalogue if m.id and not (m.context or "").endswith(".slug")):
+        english = [message.id] if isinstance(message.id, str) else list(message.id)
+        # A translation must keep the English's placeholders and link targets (the build refuses
+        # it otherwise: see the corpus), so those are kept; payloads that would add a link are left out.
+        keep = sorted({p for text in english for p in re.findall(r"\{[A-Za-z_]\w*\}", text)})
+        keep += [f"[{MARK}]({target})" for target in sorted(set().union(*(link_targets(t) for t in english)))]
+        group = [p for p in GROUPS[(index + round_) % len(GROUPS)] if not link_targets(p)]
+        text = " ".join([*group, *keep, f"{MARK}-msgstr-{number}"])
+        message.string = text if isinstance(message.id, str) else tuple(text for _ in message.string)
+        message.flags.discard("fuzzy")
+        msgstrs += len(english) if not isinstance(message.id, str) else 1
+        index += 1
+    with path.open("wb") as handle:
+        write_po(handle, catalogue, width=0)
+    counts["msgstr"] = msgstrs
+    return counts
+
+
+@pytest.fixture(scope="module")
+def hostile_sites(tmp_path_factory):
+    """One real build per payload group, every field rotated through every group."""
+    sites, fields = [], {}
+    for round_ in range(len(GROUPS)):
+        root = tmp_path_factory.mktemp(f"hostile{round_}")
+        for name in ("docs", "overrides", "hooks"):
+            (root / name).symlink_to(ROOT / name)
+        shutil.copytree(ROOT / "content_src", root / "content_src")
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        fields = inject(root, round_)
+        site = root / "site"
+        result, messages = build_in_process(root / "mkdocs.yml", site, {"GUIDANCE_SITE_URL": "https://guidance.example.org/"})
+        assert result.exit_code == 0, messages
+        sites.append(site)
+    return sites, fields
+
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href", "background",
+                  "ping", "manifest", "codebase", "cite", "srcdoc"}
+FETCHING = {"src", "srcset", "poster", "data", "background", "action", "formaction", "manifest", "codebase", "srcdoc"}
+NEVER = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "audio", "video", "portal"}
+
+
+def live_in_html(html: str, where: str, own_scripts: bool = True) -> list[str]:
+    """Everything in ``html`` that could run, fetch or navigate by itself, described."""
+    found = []
+    soup = BeautifulSoup(html, "lxml")
+    for element in soup.find_all(True):
+        name = element.name.lower()
+        if MARK in name or any(MARK in attribute for attribute in element.attrs):
+            found.append(f"{where}: an element or attribute made from text: {str(element)[:120]}")
+        if name in NEVER:
+            found.append(f"{where}: <{name}>")
+        if name == "script" and (not own_scripts or MARK in element.get_text() or "alert(" in element.get_text()):
+            found.append(f"{where}: script {str(element)[:120]}")
+        if name == "style" and MARK in element.get_text():
+            found.append(f"{where}: style from text {str(element)[:120]}")
+        if name == "meta" and element.get("http-equiv", "").lower() == "refresh" and "//" in element.get("content", ""):
+            found.append(f"{where}: a refresh to another site {element}")
+        for attribute, value in element.attrs.items():
+            values = value if isinstance(value, list) else [value]
+            text = " ".join(map(str, values)).strip()
+            if attribute.lower().startswith("on"):
+                found.append(f"{where}: event handler {attribute}={text[:80]!r} on <{name}>")
+            if attribute.lower() in URL_ATTRIBUTES:
+                scheme = re.sub(r"[\s\x00-\x20]", "", text).lower().split(":", 1)[0]
+                if scheme in ("javascript", "vbscript") or (scheme == "data" and not (name == "img" and MARK not in text)):
+                    found.append(f"{where}: {attribute}={text[:80]!r} on <{name}>")
+                host = urlsplit(text).netloc if text.startswith(("http:", "https:", "//")) else ""
+                fetches = attribute.lower() in FETCHING or (name == "link" and attribute == "href")
+                if fetches and host and host != "guidance.example.org":
+                    found.append(f"{where}: <{name} {attribute}> fetches from another host: {text[:80]}")
+    if f"{MARK}1249" in soup.get_text() or f"{MARK}1349" in soup.get_text():
+        found.append(f"{where}: template syntax in text was evaluated")
+    return found
+
+
+def live_in_file(path: Path, site: Path) -> list[str]:
+    where = path.relative_to(site).as_posix()
+    if path.suffix == ".html":
+        return live_in_html(path.read_text(encoding="utf-8"), where)
+    if path.name.startswith("search_index"):
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text[text.index("{"): text.rindex("}") + 1])
+        # Material shows titles and texts of results as HTML: they must hold no element at all.
+        return [f"{where}: {doc['location']}: markup in a search result {field[:80]!r}"
+                for doc in data["docs"] for field in (doc["title"], doc["text"])
+                if BeautifulSoup(f"<div>{field}</div>", "lxml").div.find(True) is not None]
+    if path.suffix == ".xml":
+        tree = etree.fromstring(path.read_bytes())  # well-formed, or this raises
+        return [f"{where}: {element.tag}" for element in tree.iter() if MARK in str(element.tag)] + [
+            f"{where}: an address from text {value}" for element in tree.iter() for value in
+            [element.text or "", *element.attrib.values()] if MARK in value]
+    if path.suffix in (".css", ".js", ".svg", ".txt", ".webmanifest") and MARK in path.read_text(encoding="utf-8", errors="replace"):
+        return [f"{where}: text from the content inside a script, stylesheet or image"]
+    return []
+
+
+def test_every_payload_reached_every_text_field(hostile_sites):
+    """The figures the issue asks for: payload kinds x fields tried."""
+    _sites, fields = hostile_sites
+    assert len(PAYLOADS) >= 25
+    assert fields["sheet"] >= 100 and fields["site"] >= 5 and fields["profile"] >= 9 and fields["msgstr"] >= 200
+    total = sum(fields.values())
+    print(f"\n{len(PAYLOADS)} payload kinds x {total} text fields ({fields}) = {len(PAYLOADS) * total} tried")
+
+
+def test_no_output_file_holds_anything_live(hostile_sites):
+    sites, _fields = hostile_sites
+    found, scanned = [], 0
+    for site in sites:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                scanned += 1
+                found += live_in_file(path, site)
+    print(f"\n{scanned} files scanned in {len(sites)} sites; live payloads found: {len(found)}")
+    assert found == []
+    page = (sites[0] / "cy" / "index.html").read_text(encoding="utf-8")
+    assert f"alert(&#39;{MARK}" in page or f"alert('{MARK}" in BeautifulSoup(page, "lxml").get_text()
+
+
+def test_the_scan_finds_live_markup_when_there_is_some():
+    """The scanner itself can fail: each kind of live markup it looks for is caught."""
+    for html in [f"<p><img src=x onerror=alert('{MARK}')></p>", "<script>alert(1)</script>",
+                 "<a href=' javascript:alert(1)'>x</a>", "<iframe src='/x'></iframe>",
+                 "<img src='https://tracker.example/x.png'>", f"<p>{MARK}1249</p>",
+                 "<link rel=stylesheet href='https://tracker.example/x.css'>"]:
+        assert live_in_html(html, "test"), html
+
+
+def pages_of(site: Path, every: bool) -> list[str]:
+    """Every page a reader can open (each language's home, sheets, comparisons, 404 and hand-written
+    pages); or, for the other payload rounds, every page but the hand-written ones after the first,
+    which show no content beyond the header and footer every page has."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if "assets" not in p.parts and "<meta http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8"))
+    written = [page for page in pages if page.split("/")[-2:-1] and page.split("/")[-2] in WRITTEN]
+    return pages if every else [page for page in pages if page not in written[1:]]
+
+
+def test_pages_run_nothing_and_fetch_nothing_from_elsewhere_in_chromium(hostile_sites, browser):
+    """No CSP here: the pages alone must be safe. Search results (shown as HTML) are opened too."""
+    sites, _fields = hostile_sites
+    problems, opened = [], 0
+    for site in sites:
+        url, server = serve(site)
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+        page.on("request", lambda request: urlsplit(request.url).hostname not in ("127.0.0.1", None)
+                and not request.url.startswith(("data:", "blob:"))
+                and problems.append(f"request to another host: {request.url}"))
+        try:
+            for path in pages_of(site, every=site == sites[0]):
+                try:
+                    page.goto(f"{url}/{path}")
+                except PlaywrightError as error:  # a page that navigates away by itself, say
+                    problems.append(f"{path}: {str(error).splitlines()[0]}")
+                opened += 1
+            for home in ("index.html", "cy/index.html"):  # results are shown as HTML: search for the payloads
+                page.goto(f"{url}/{home}")
+                page.locator(".md-search__input").focus()  # opens the search, as "/" does
+                page.locator(".md-search__input").press_sequentially(MARK, delay=20)
+                page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+                page.wait_for_timeout(300)
+        finally:
+            context.close()
+            server.shutdown()
+    print(f"\n{opened} pages opened in Chromium without a CSP; problems: {len(problems)}")
+    assert problems == []
