@@ -84,7 +84,8 @@ def make_project(case: Case, root: Path) -> Path:
     for name in ("docs", "overrides", "hooks"):
         (root / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "content_src", root / "content_src", ignore=shutil.ignore_patterns("schemas"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("mkdocs.yml", "package.json"):  # package.json: the accessibility statement names the checkers' versions
+        shutil.copy(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "base.yml")
     if case.file:
         target = root / case.file

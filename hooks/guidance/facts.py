@@ -9,7 +9,6 @@ would read them as markup. An unknown ``{{ name }}`` stops the build with its fi
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Mapping
@@ -32,7 +31,8 @@ def _text(value: str) -> str:
 
 
 def _link(href: str, text: str) -> str:
-    return f'<a href="{html.escape(href, quote=True)}">{_text(text)}</a>'
+    # the address as character references too: Markdown reads [..](..) even inside an attribute
+    return f'<a href="{_text(href)}">{_text(text)}</a>'
 
 
 def tool_versions(package_json: Path) -> dict[str, str]:

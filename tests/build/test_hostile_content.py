@@ -158,7 +158,8 @@ def hostile_sites(tmp_path_factory):
         for name in ("docs", "overrides", "hooks"):
             (root / name).symlink_to(ROOT / name)
         shutil.copytree(ROOT / "content_src", root / "content_src")
-        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        for name in ("mkdocs.yml", "package.json"):
+            shutil.copy(ROOT / name, root / name)
         fields = inject(root, round_)
         site = root / "site"
         result, messages = build_in_process(root / "mkdocs.yml", site, {"GUIDANCE_SITE_URL": "https://guidance.example.org/"})

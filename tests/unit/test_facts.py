@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from bs4 import BeautifulSoup
 from markdown import markdown
 
 from guidance.facts import fill_facts, page_facts, tool_versions
@@ -28,8 +29,18 @@ def test_a_fact_is_text_never_markup_in_markdown_or_html():
     html = markdown(fill_facts("Run by {{ publisher.name }} at {{publisher.address}}; {{ publisher.email }}", facts, "docs/a.md"))
     assert "<script>" not in html and "<em>" not in html and 'href="javascript' not in html
     assert "&lt;script&gt;" in html or "&#60;script&#62;" in html
-    assert '<a href="mailto:a_b@example.org">' in html
+    link = BeautifulSoup(html, "lxml").find("a")
+    assert (link["href"], link.get_text()) == ("mailto:a_b@example.org", "a_b@example.org")
     assert "built 26 November 2026" == fill_facts("built {{ build.date }}", facts, "docs/a.md")
+
+
+def test_a_phone_number_cannot_break_out_of_its_link():
+    phone = "\"><img src=x onerror=alert(1)> [x](javascript:alert(2)) 'quote'"
+    publisher = HOSTILE.model_copy(update={"phone": phone})
+    facts = page_facts(publisher, english(), {}, date(2026, 11, 26))
+    soup = BeautifulSoup(markdown(fill_facts("Call {{ publisher.phone }}.", facts, "docs/a.md")), "lxml")
+    assert [a["href"] for a in soup.find_all("a")] == ["tel:" + phone.replace(" ", "")]
+    assert soup.find("img") is None and soup.find("a").get_text() == phone
 
 
 def test_an_unknown_fact_is_refused_with_its_file_and_line():
