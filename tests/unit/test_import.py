@@ -207,3 +207,29 @@ def test_a_bad_file_gets_a_message_not_a_traceback(tmp_path, content, name, make
 def test_a_missing_file_is_named():
     with pytest.raises(Unreadable, match="no such file"):
         read_document(ROOT / "no-such-sheet.docx")
+
+
+def test_a_word_document_without_heading_styles_gets_its_bold_headings_read(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("5.1 Volunteers", style="Title")
+    document.add_paragraph().add_run("Why volunteers matter").bold = True
+    document.add_paragraph("Volunteers bring time and skills. See www.wcva.org.uk for more.")
+    document.add_paragraph().add_run("Before you start").bold = True
+    document.add_paragraph("Ask yourself:")
+    for question in ("Do you have a volunteer policy?", "Who supervises volunteers?", "Are expenses paid?"):
+        document.add_paragraph(question, style="List Bullet")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Tel: 01267 245555", "Last Updated: 01/02/2024"
+    path = tmp_path / "volunteers.docx"
+    document.save(str(path))
+    sheet = recognise(read_document(path), load_known(ROOT / "content_src"), series="working-with-others", number="3.5")
+    sections = sheet.data["sections"]
+    assert [(s["type"], s.get("heading")) for s in sections] == [("text", "Why volunteers matter"), ("checklist", "Before you start")]
+    assert [q.get("kind", "choice") for q in sections[1]["groups"][0]["items"]] == ["choice", "written", "choice"]
+    assert str(sheet.data["last_updated"]) == "2024-02-01"
+    report = [str(g) for g in sheet.guesses]
+    assert "2 short paragraphs set in bold read as headings (the document uses no heading style for them): paragraphs 2, 4" in report
+    assert "a table was read cell by cell, row by row, as paragraphs: check its words are in order" in report
+    assert "paragraph 1: the document says 5.1, numbered 3.5 as you asked (--number)" in report

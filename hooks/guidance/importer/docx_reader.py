@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +31,34 @@ def read_docx(path: Path) -> Source:
     blocks: list[Block] = []
     notes: list[str] = []
     gap = False
+    bold: list[int] = []  # paragraphs set wholly in bold: the headings of a document without heading styles
     for index, paragraph in enumerate(_paragraphs(document, notes), start=1):
         text = _text(paragraph)
         if not text:
             gap = True
             continue
         kind, level, number = _kind(paragraph, numbering, counters)
+        if kind == "paragraph" and _bold_heading(paragraph, text):
+            bold.append(len(blocks))
         blocks.append(Block(kind, text, index, level=level, number=number, after_gap=gap))
         gap = False
     if not blocks:
         raise Unreadable("the document has no text")
+    if bold:
+        level = max((b.level for b in blocks if b.kind == "heading"), default=1) + 1
+        for at in bold:
+            blocks[at] = replace(blocks[at], kind="heading", level=max(level, 2))
+        notes.append(f"{len(bold)} short paragraphs set in bold read as headings (the document uses no heading "
+                     "style for them): paragraphs " + ", ".join(str(blocks[at].line) for at in bold))
     return Source(path, tuple(blocks), "paragraph", tuple(notes))
+
+
+def _bold_heading(paragraph: Any, text: str) -> bool:
+    """A short paragraph, every word of it bold, with no full stop at its end."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs) \
+        and len(text.split()) <= 12 and not re.search(r"[.:;,]$", text)
 
 
 def _paragraphs(document: Any, notes: list[str]) -> list[Any]:

@@ -74,6 +74,8 @@ class _Reader:
         title_at, sheet_number, title = self._title(number)
         series_id = self._masthead(self.blocks[:title_at], series_id, sheet_number)
         end = next((i for i in range(title_at + 1, len(self.blocks)) if starts_footer(self.blocks[i])), len(self.blocks))
+        while end - 1 > title_at and furniture(self.blocks[end - 1], self.known):
+            end -= 1  # contact lines at the very end, with no heading before them, are the footer too
         updated, kept = self._footer(self.blocks[end:])
         body = self.blocks[title_at + 1:end]
         sections = self._body(body) + kept
