@@ -237,7 +237,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             if _theme.env is None or _theme.nav is None:
                 raise PluginError("guidance: the theme's environment or navigation is missing for the 404 pages")
             context = get_context(_theme.nav, Files([]), config, base_url=base_url)
-            _context(context)["forced_lang"] = code
             files[path] = mark_fallbacks(_theme.env.get_template("404.html").render(_localise(context, config, code)))
     for path, text in files.items():
         target = site_dir / path

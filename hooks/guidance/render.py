@@ -156,7 +156,7 @@ def mark_fallbacks(html: str) -> str:
 
 
 class Renderer:
-    """Renders pages in one language; ``page_lang`` decides which texts need a ``lang`` mark."""
+    """Renders pages; the ``language`` of each ``render`` decides which texts need a ``lang`` mark."""
 
     def __init__(self) -> None:
         self.env = Environment(

@@ -453,6 +453,23 @@ def test_focus_is_visible_on_answers_and_buttons(page, site_url):
     assert button.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 221, 0)"
 
 
+def test_a_self_check_that_fails_to_start_leaves_the_plain_checklist(page, site_url):
+    """A browser that lacks something the script needs halfway through: the checklist is put back
+    as the page had it, complete and readable, not left half made into a self-check."""
+    page.add_init_script("""const make = Document.prototype.createElement;
+        Document.prototype.createElement = function (tag, ...rest) {
+            if (tag === "textarea") throw new Error("no notes in this browser");
+            return make.call(this, tag, ...rest);
+        };""")
+    page.goto(site_url + SHEET)
+    page.wait_for_load_state("load")
+    main = checklist(page)
+    expect(main).to_have_attribute(NAMES.started, "")
+    assert main.locator(f"li[{NAMES.question}]").count() == 6
+    assert main.get_by_role("radio").count() == 0 and main.locator("fieldset").count() == 0
+    assert main.get_by_text(PLAN).is_visible() and main.get_by_text(PAYS).is_visible()
+
+
 def test_without_javascript_the_checklist_is_complete_and_has_no_controls(browser, site_url):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     try:

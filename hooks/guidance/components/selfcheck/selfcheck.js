@@ -309,9 +309,12 @@
   function start(root) {
     if (root.hasAttribute(N.started)) return;
     root.setAttribute(N.started, "");
+    const plain = root.cloneNode(true);
     try {
       live.push(selfcheck(root));
-    } catch (error) { /* the plain checklist stays: it is complete without the script */ }
+    } catch (error) {
+      root.replaceWith(plain); // the plain checklist as the page had it: complete without the script
+    }
   }
 
   function init() {
