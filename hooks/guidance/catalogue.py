@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gettext
 import io
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from babel.messages.pofile import read_po, write_po
 
 from .language import SOURCE, Language, LocalText, State
 from .localise import SLUG
+from .patterns import URL_SLUG
 from .problems import Problem, display_path
 
 DOMAIN = "guidance"
@@ -233,9 +233,6 @@ def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) 
     return Counter(entry_state(translation.interface_entries.get(msgid), msgid) for msgid in msgids)
 
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
 def slug_problems(translation: Translation, slugs: Iterable[tuple[str, str]], groups: Iterable[list[str]],
                   reserved: Callable[[str], str] = lambda slug: "") -> list[Problem]:
     """Translated slugs become URLs: each must be kebab-case and not a name the site keeps for
@@ -249,9 +246,9 @@ def slug_problems(translation: Translation, slugs: Iterable[tuple[str, str]], gr
         line = entry.line if entry is not None else 0
         if text.lang != translation.code:
             shown[key] = english
-        elif not SLUG_PATTERN.match(text):
+        elif not URL_SLUG.matches(text):
             problems.append(Problem(translation.file, line, key,
-                                    f"expected a slug in kebab-case (lower-case letters, digits and hyphens), got {str(text)!r}"))
+                                    f"expected {URL_SLUG.expected}, got {str(text)!r}"))
         elif reason := reserved(str(text)):
             problems.append(Problem(translation.file, line, key, reason))
         else:

@@ -15,11 +15,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, S
 from pydantic_core import PydanticCustomError
 
 from .language import SOURCE, TABLE, LocalText
+from .patterns import COLOUR, EMAIL, ID, NUMBER, WEB_ADDRESS
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Id = Annotated[str, ID.constraint()]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), "translatable"]
 Plain = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Number = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+Number = Annotated[str, NUMBER.constraint()]
 
 
 def _date_as_written(value: object) -> object:
@@ -150,7 +151,7 @@ class Series(Strict):
 class Producer(Strict):
     name: Plain
     phone: Plain
-    website: Annotated[str, StringConstraints(pattern=r"^https?://")]
+    website: Annotated[str, WEB_ADDRESS.constraint()]
 
 
 class Disclaimer(Strict):
@@ -203,7 +204,7 @@ class Publisher(Strict):
     charity_number: Plain
     phone: Plain
     fax: Plain | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    website: Annotated[str, StringConstraints(pattern=r"^https?://")]
+    email: Annotated[str, EMAIL.constraint()]
+    website: Annotated[str, WEB_ADDRESS.constraint()]
     logo: Plain | None = None
-    brand_colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
+    brand_colour: Annotated[str, COLOUR.constraint()] | None = None

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .patterns import expected
 from .problems import Problem
 from .source import Document, Loc, _is_tag, field_path
 
@@ -73,7 +74,7 @@ def pydantic_message(detail: ErrorDetails, known_fields: list[str]) -> str:
     if kind.startswith("date"):
         return f"expected a date as YYYY-MM-DD, got {describe(value)}"
     if kind == "string_pattern_mismatch":
-        return f"expected {_pattern_name(ctx.get('pattern', ''))}, got {describe(value)}"
+        return f"expected {expected(ctx.get('pattern', ''))}, got {describe(value)}"
     if kind == "union_tag_invalid":
         return f"unknown section type {describe(value.get('type') if isinstance(value, Mapping) else value)} (expected one of: {ctx.get('expected_tags')})"
     if kind == "union_tag_not_found":
@@ -83,19 +84,6 @@ def pydantic_message(detail: ErrorDetails, known_fields: list[str]) -> str:
     if kind == "literal_error":
         return f"expected {ctx.get('expected')}, got {describe(value)}"
     return str(detail["msg"])
-
-
-_PATTERNS = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id in kebab-case (lower-case letters, digits and hyphens)",
-    r"^[0-9]+(\.[0-9]+)*$": "a number such as '3' or '3.3'",
-    r"^https?://": "a web address starting with https://",
-    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an email address",
-    r"^#[0-9a-fA-F]{6}$": "a colour as #rrggbb",
-}
-
-
-def _pattern_name(pattern: str) -> str:
-    return _PATTERNS.get(pattern, f"text matching {pattern}")
 
 
 def describe(value: Any) -> str:
