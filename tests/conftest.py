@@ -104,6 +104,16 @@ def copy_content(tmp_path: Path) -> Path:
     return target
 
 
+def build_with_test_sheet(tmp_path: Path, folder: str) -> Path:
+    """The real content plus a test sheet from tests/fixtures/sheets/<folder>, built strictly; the site."""
+    content = copy_content(tmp_path)
+    shutil.copytree(FIXTURES / "sheets" / folder, content / "sheets" / folder)
+    site = tmp_path / "site"
+    result = mkdocs_build(site, env={"GUIDANCE_CONTENT": str(content)})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """One strict build of the real site for the whole test run."""

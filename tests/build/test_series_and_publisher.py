@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT, copy_content, mkdocs_build, page_text, parse
+from conftest import FIXTURES, ROOT, build_with_test_sheet, mkdocs_build, page_text, parse
 
 CAVS_WORDS = ["Carmarthenshire Association of Voluntary Services", "Your local county voluntary council",
               "The Mount, 18 Queen Street", "1062144", "01267 245555", "01267245555", "01267 245550",
@@ -15,12 +14,7 @@ CAVS_WORDS = ["Carmarthenshire Association of Voluntary Services", "Your local c
 
 
 def test_a_second_sheet_builds_from_content_files_and_is_listed_on_the_home_page(tmp_path):
-    content = copy_content(tmp_path)
-    shutil.copytree(FIXTURES / "sheets" / "3.1-small", content / "sheets" / "3.1-small")
-    site = tmp_path / "site"
-    result = mkdocs_build(site, env={"GUIDANCE_CONTENT": str(content)})
-    assert result.returncode == 0, result.stderr
-
+    site = build_with_test_sheet(tmp_path, "3.1-small")
     home = parse(site / "index.html")
     links = [(page_text(a), a["href"]) for a in home.select(".gd-sheet-list__link")]
     assert links == [("3.1 Working with volunteers (test sheet)", "working-with-others/small-test-sheet/"),
