@@ -175,7 +175,7 @@ class SiteBuild:
                 for code in self.languages if code in found]
 
     def _absolute(self, url: str) -> str:
-        return self.urls.absolute(self.site_url, url) if self.site_url else ""
+        return self.urls.absolute(self.site_url, url)
 
     def in_order(self, lang: str) -> list[str]:
         """A language's pages in reading order (home, the sheets, then the hand-written pages):

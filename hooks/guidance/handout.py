@@ -42,11 +42,6 @@ def pdf_name(sheet: Sheet, lang: str) -> str:
     return f"{sheet.number}-{sheet.id}-{lang}.pdf"
 
 
-def page_address(site_url: str, url: str) -> str:
-    """The page's full web address: the site's address (sub-path included) and the page's URL."""
-    return f"{site_url.rstrip('/')}/{url}" if site_url else ""
-
-
 def qr_code(address: str) -> Markup:
     """A QR code of ``address`` as inline SVG, with its quiet zone; no style attribute or element."""
     svg = segno.make(address, error="m", micro=False).svg_inline(
@@ -54,10 +49,10 @@ def qr_code(address: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
 
 
-def make_handout(settings: HandoutSettings, sheet: Sheet, lang: str, url: str) -> Handout:
-    """The handout of one sheet page, ``url`` being the page's URL within the site."""
+def make_handout(settings: HandoutSettings, sheet: Sheet, lang: str, address: str) -> Handout:
+    """The handout of one sheet page, ``address`` being the page's full web address ("" when
+    the site's address is not configured)."""
     name = pdf_name(sheet, lang)
-    address = page_address(settings.site_url, url)
     pdf = settings.pdf_dir / name if settings.pdf_dir else None
     found = pdf if pdf is not None and pdf.is_file() else None
     return Handout(

@@ -147,7 +147,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
         ))
         for source, sheet, where, draft in zip(project.sheets, sheets, addresses, drafts):
             toc = sheet_toc(sheet, site, language)
-            handout = make_handout(handouts, sheet, language.code, where.url)
+            handout = make_handout(handouts, sheet, language.code, urls.absolute(handouts.site_url, where.url))
             pages.append(PageSpec(
                 address=where, heading_id=sheet.id,
                 title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),

@@ -71,9 +71,10 @@ class SiteUrls:
         return posixpath.relpath("/" + path, "/" + _folder(source_url))
 
     def absolute(self, site_url: str, url: str) -> str:
-        """The full address of ``url`` on a site at ``site_url`` (sub-path included); ``url`` as
-        it is when the site's address is not configured."""
-        return f"{site_url.rstrip('/')}/{url}" if site_url else url
+        """The full address of ``url`` on a site at ``site_url`` (sub-path included): printed
+        under a handout, in sitemaps and hreflang links. Known only when the site's address is
+        configured: ``""`` otherwise."""
+        return f"{site_url.rstrip('/')}/{url}" if site_url else ""
 
     def docs_page(self, src_uri: str) -> tuple[str, str]:
         """(language, path) of a hand-written page in ``docs/``: pages in the source language
