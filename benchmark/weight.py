@@ -100,36 +100,72 @@ def self_check_markup(html: str) -> tuple[int, int]:
     return len(whole) - len(rest), gzipped_size(whole) - gzipped_size(rest)
 
 
-def measure_pages(site: Path, pages: list[str]) -> list[PageWeight]:
-    """Load each page (a path relative to ``site``) in a fresh browser context; weigh what it fetched."""
+def _weigh(site: Path, page_path: str, urls: list[str]) -> PageWeight:
+    weight = PageWeight(page_path)
+    for url in dict.fromkeys(urls):
+        if (file := file_for(site, url)) is not None:
+            data = file.read_bytes()
+            weight.files[file.relative_to(site).as_posix()] = (KINDS.get(file.suffix, "other"), len(data), gzipped_size(data))
+    return weight
+
+
+def _browse(site: Path, visit) -> list:
+    """Run ``visit(browser, base_url)`` with Chromium and the gzipping server; returns its result."""
     from playwright.sync_api import sync_playwright
 
     base, server = serve(site)
-    weights = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for page_path in pages:
-                context = browser.new_context(viewport={"width": 390, "height": 844})
-                urls: list[str] = []
-                context.on("request", lambda request: urls.append(request.url))
-                page = context.new_page()
-                page.goto(f"{base}/{page_path}")
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(500)  # the search worker fetches its index after load
-                weight = PageWeight(page_path)
-                for url in dict.fromkeys(urls):
-                    if (file := file_for(site, url)) is not None:
-                        data = file.read_bytes()
-                        weight.files[file.relative_to(site).as_posix()] = (
-                            KINDS.get(file.suffix, "other"), len(data), gzipped_size(data))
-                weight.self_check_html = self_check_markup(file_for(site, page_path).read_text(encoding="utf-8"))
-                if JOINED_STYLESHEET in weight.files:
-                    component = SELF_CHECK_STYLESHEET.read_bytes()
-                    weight.self_check_joined = (len(component), gzipped_size(component))
-                weights.append(weight)
-                context.close()
-            browser.close()
+            try:
+                return visit(browser, base)
+            finally:
+                browser.close()
     finally:
         server.shutdown()
-    return weights
+
+
+def _open(browser, url: str, urls: list[str]):
+    """A fresh phone-sized context on ``url``, left once the network is idle; requests go to ``urls``."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.on("request", lambda request: urls.append(request.url))
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)  # anything a script fetches after load (it would count)
+    return context, page
+
+
+def measure_pages(site: Path, pages: list[str]) -> list[PageWeight]:
+    """Load each page (a path relative to ``site``) in a fresh browser context; weigh what it
+    fetched before the reader does anything."""
+    def visit(browser, base):
+        weights = []
+        for page_path in pages:
+            urls: list[str] = []
+            context, _page = _open(browser, f"{base}/{page_path}", urls)
+            weight = _weigh(site, page_path, urls)
+            weight.self_check_html = self_check_markup(file_for(site, page_path).read_text(encoding="utf-8"))
+            if JOINED_STYLESHEET in weight.files:
+                component = SELF_CHECK_STYLESHEET.read_bytes()
+                weight.self_check_joined = (len(component), gzipped_size(component))
+            weights.append(weight)
+            context.close()
+        return weights
+    return _browse(site, visit)
+
+
+def opening_search(site: Path, page_path: str, query: str = "partnership") -> PageWeight:
+    """What the browser fetches once the reader opens search on a page and types a word."""
+    def visit(browser, base):
+        urls: list[str] = []
+        context, page = _open(browser, f"{base}/{page_path}", urls)
+        urls.clear()
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator(".md-search__input").press_sequentially(query)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        page.wait_for_load_state("networkidle")
+        weight = _weigh(site, page_path, urls)
+        context.close()
+        return weight
+    return _browse(site, visit)

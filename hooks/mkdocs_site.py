@@ -79,6 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The ``offline`` variant opens from disk (a zip, a memory stick): pages as ``name.html``, a
     worker shim so that search runs from ``file://`` (Material's offline plugin, minus its CDN), and
     no instant navigation, which cannot fetch from disk and would stop every page script there."""
+    config.theme.static_templates.discard("sitemap.xml")  # on_post_build writes one per language
     if _settings(config).options.offline:
         config.use_directory_urls = False
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
@@ -143,6 +144,18 @@ def _file(files: Files, uri: str) -> File:
 
 # MkDocs renders the theme without autoescaping: content text that reaches the theme as a title,
 # a description or a table-of-contents entry is escaped here, where it crosses over.
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """A generated page arrives as finished HTML: no Python-Markdown instance is made for it."""
+    if _current().page(page.file.src_uri) is not None:
+        page.render = lambda config, files: _no_markdown(page)  # type: ignore[method-assign]
+    return page
+
+
+def _no_markdown(page: Page) -> None:
+    """What ``Page.render`` leaves for an empty Markdown source; on_page_content fills it in."""
+    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import segno
 from markupsafe import Markup
 
 from .schema import Sheet
@@ -44,6 +43,8 @@ def pdf_name(sheet: Sheet, lang: str) -> str:
 
 def qr_code(address: str) -> Markup:
     """A QR code of ``address`` as inline SVG, with its quiet zone; no style attribute or element."""
+    import segno  # only a site with an address draws codes: other builds skip the import
+
     svg = segno.make(address, error="m", micro=False).svg_inline(
         scale=1, border=4, omitsize=True, svgclass="gd-qr", lineclass=None, dark="#000", light="#fff")
     return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))

@@ -163,6 +163,7 @@ class Renderer:
             loader=ChoiceLoader([FileSystemLoader(TEMPLATES), PrefixLoader({"components": FileSystemLoader(COMPONENTS)})]),
             autoescape=True,
             undefined=StrictUndefined,
+            auto_reload=False,  # one Renderer per build: no need to stat every template on every include
             trim_blocks=True,
             lstrip_blocks=True,
             extensions=["jinja2.ext.i18n"],
