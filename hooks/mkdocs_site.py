@@ -2,13 +2,15 @@
 
 Every event below is a few lines; the work is done in the ``guidance`` package, which does not
 import MkDocs. State lives in ``_build`` for one build only: ``mkdocs serve`` keeps this module
-loaded between builds, and ``on_pre_build`` replaces it each time.
+loaded between builds (it runs it again only when the core changed, see on_config), and
+``on_pre_build`` replaces it each time.
 """
 
 from __future__ import annotations
 
 import copy
 import gzip
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -29,14 +31,38 @@ from mkdocs.utils.templates import TemplateContext
 if TYPE_CHECKING:
     from mkdocs.structure.toc import _TocToken  # the shape get_toc reads; MkDocs does not export it
 
-from guidance.build import SiteBuild, build_site
-from guidance.facts import tool_versions
-from guidance.handout import DOWNLOADS
-from guidance.language import SOURCE
-from guidance.problems import ContentError
-from guidance.render import interface, mark_fallbacks, marked_text
-from guidance.settings import Settings, settings_from
-from guidance.stylesheet import SITE_STYLESHEET
+CORE = Path(__file__).parent / "guidance"
+
+
+def _forget_changed_core() -> bool:
+    """Whether a file of the core changed since it was imported; if so, it is forgotten, so that
+    the next import reads it anew (Python would keep the old one for the life of the process)."""
+    stamp = _core_stamp()
+    loaded = sys.modules.get("guidance")
+    changed = loaded is not None and getattr(loaded, "_source_stamp", stamp) != stamp
+    if changed:
+        for name in [n for n in sys.modules if n == "guidance" or n.startswith("guidance.")]:
+            del sys.modules[name]
+    return changed
+
+
+def _core_stamp() -> list[tuple[str, int, int]]:
+    return sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in CORE.rglob("*.py"))
+
+
+_forget_changed_core()
+
+import guidance  # noqa: E402
+from guidance.build import SiteBuild, build_site  # noqa: E402
+from guidance.facts import tool_versions  # noqa: E402
+from guidance.handout import DOWNLOADS  # noqa: E402
+from guidance.language import SOURCE  # noqa: E402
+from guidance.problems import ContentError  # noqa: E402
+from guidance.render import interface, mark_fallbacks, marked_text  # noqa: E402
+from guidance.settings import Settings, settings_from  # noqa: E402
+from guidance.stylesheet import SITE_STYLESHEET  # noqa: E402
+
+guidance._source_stamp = _core_stamp()  # type: ignore[attr-defined]
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
 
@@ -78,7 +104,19 @@ def _settings(config: MkDocsConfig) -> Settings:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The ``offline`` variant opens from disk (a zip, a memory stick): pages as ``name.html``, a
     worker shim so that search runs from ``file://`` (Material's offline plugin, minus its CDN), and
-    no instant navigation, which cannot fetch from disk and would stop every page script there."""
+    no instant navigation, which cannot fetch from disk and would stop every page script there.
+
+    `mkdocs serve` loads the configuration again for every rebuild, but keeps this module: when
+    the core changed, this module runs again, which imports the new core and rebinds every name
+    the events use, so an edit to the core shows without restarting the server."""
+    if _forget_changed_core():
+        this = sys.modules[__name__]
+        assert this.__spec__ is not None and this.__spec__.loader is not None  # MkDocs loads hooks from a file spec
+        sys.path.insert(0, str(CORE.parent))  # as MkDocs has it while it loads a hook
+        try:
+            this.__spec__.loader.exec_module(this)
+        finally:
+            sys.path.remove(str(CORE.parent))
     config.theme.static_templates.discard("sitemap.xml")  # on_post_build writes one per language
     if _settings(config).options.offline:
         config.use_directory_urls = False
