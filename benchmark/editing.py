@@ -21,7 +21,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "package.json", "docs", "hooks", "overrides"]
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
@@ -70,6 +70,7 @@ class Server:
         shutil.copytree(content, self.project / "content_src")
         self.port = _free_port()
         self.builds: list[float] = []
+        self.log: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=self.project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -78,6 +79,7 @@ class Server:
 
     def _read_log(self) -> None:
         for line in self.process.stderr:
+            self.log.append(line)
             if found := BUILT.search(line):
                 self.builds.append(float(found.group(1)))
 
@@ -104,9 +106,10 @@ class Server:
         path.write_text(text.replace(change.old, change.new, 1), encoding="utf-8")
         self.wait_for(change.page, change.shows, timeout)
         seconds = time.perf_counter() - start
-        while len(self.builds) == builds:  # the log line follows the files it wrote
+        deadline = time.perf_counter() + timeout
+        while len(self.builds) == builds and time.perf_counter() < deadline:  # the log line follows the files
             time.sleep(0.01)
-        return Timing(change.label, seconds, self.builds[-1])
+        return Timing(change.label, seconds, self.builds[-1] if len(self.builds) > builds else float("nan"))
 
     def stop(self) -> None:
         self.process.terminate()

@@ -121,7 +121,7 @@ def shared_edits() -> list[Edit]:
         Edit("Welsh catalogue", "content_src/locale/cy/LC_MESSAGES/guidance.po",
              'msgstr "Efallai y byddwch yn colli eich annibyniaeth."',
              'msgstr "Efallai y byddwch yn colli eich annibyniaeth (golygwyd)."',
-             "cy/working-with-others/copy-1/", "colli eich annibyniaeth (golygwyd)."),
+             "cy/gweithio-gydag-eraill/copy-1/", "colli eich annibyniaeth (golygwyd)."),
         Edit("a page template", "hooks/guidance/templates/sheet.html", '<p class="gd-masthead__publisher">',
              '<p class="gd-masthead__publisher" data-edited>', "working-with-others/copy-2/", 'gd-masthead__publisher" data-edited'),
         Edit("the core's Python", "hooks/guidance/render.py", '"d MMMM y"', '"EEEE d MMMM y"',
