@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +89,9 @@ class GuidanceSettings(BaseModel):
 # The variables read from the environment; GUIDANCE_SITE_URL is read by mkdocs.yml itself (!ENV).
 VARIABLES = {f"GUIDANCE_{name.upper()}": name for name in GuidanceSettings.model_fields}
 OTHER_VARIABLES = ("GUIDANCE_SITE_URL",)
+# A site's address: http(s), a host, an optional port and path, and no character that could end an
+# attribute or start markup (quotes, <, >, spaces, backslashes).
+SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&()*+,;=:@%/-]*)?")
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,12 @@ def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None =
                                     f"expected a mapping of keys to values, got {describe(guidance)}")])
     from_environment = {VARIABLES[name]: value for name, value in environ.items() if name in VARIABLES}
     problems = _unknown_variables(environ)
+    if site_url and not SITE_URL.fullmatch(site_url):
+        # written into every page's links, the sitemaps and the QR code, by our templates and Material's
+        where = (ENVIRONMENT, 0, "GUIDANCE_SITE_URL") if environ.get("GUIDANCE_SITE_URL") else \
+            (shown_as, _line_of_key(config_file, "site_url"), "site_url")
+        problems.append(Problem(*where, f"expected a web address such as https://www.example.org.uk/guidance/, "
+                                        f"got {describe(site_url)}"))
     values = {**guidance, **from_environment}
     if "languages" in from_environment:
         values["languages"] = [code.strip() for code in from_environment["languages"].split(",") if code.strip()]
@@ -197,6 +207,11 @@ def _missing_files(checked: GuidanceSettings, from_environment: Mapping[str, str
     if not (root / checked.content).is_dir():
         report("content", ("content",), f"folder not found: '{checked.content}'")
     return problems
+
+
+def _line_of_key(config_file: Path | None, key: str) -> int:
+    document = load_document(config_file, str(config_file)) if config_file else None
+    return document.line_of((key,), tagged=False) if isinstance(document, Document) else 0
 
 
 def _line(config_file: Path | None, loc: tuple[str | int, ...]) -> int:
