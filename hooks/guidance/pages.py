@@ -147,6 +147,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
         ))
         for source, sheet, where, draft in zip(project.sheets, sheets, addresses, drafts):
             toc = sheet_toc(sheet, site, language)
+            compares = comparison_addresses(sheet, where, language, urls)
             handout = make_handout(handouts, sheet, language.code, urls.absolute(handouts.site_url, where.url))
             pages.append(PageSpec(
                 address=where, heading_id=sheet.id,
@@ -157,25 +158,32 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
                     home_href=urls.relative(home.url, where.url), logo_href=logo_href(where.url),
                     handout=handout, pdf_href=urls.file_href(handout.pdf_uri, where.url) if handout.pdf_uri else "",
                     selfcheck=selfcheck(source, language),
+                    compare_hrefs={section_id: urls.relative(page.url, where.url) for section_id, page in compares.items()},
                     review_overdue=is_overdue(source, project.site, today),
                 ),
                 toc=toc,
                 search=sheet_search(sheet, site, urls.within_language(where.url, language.code)),
             ))
-            pages += comparison_pages(source, sheet, where, language, renderer, urls)
+            pages += comparison_pages(source, sheet, where, compares, language, renderer, urls)
     return pages
 
 
-def comparison_pages(source: Sheet, sheet: Sheet, sheet_page: PageAddress, language: Language,
-                     renderer: Renderer, urls: SiteUrls) -> list[PageSpec]:
+def comparison_addresses(sheet: Sheet, sheet_page: PageAddress, language: Language, urls: SiteUrls) -> dict[str, PageAddress]:
+    """Where each self-check's comparison page is, by checklist id."""
+    return {section.id: address(urls, f"compare:{sheet.id}/{section.id}", language.code,
+                                comparison_path(sheet_page.path + ".md", section).removesuffix(".md"),
+                                comparison_path(sheet_page.id_path + ".md", section).removesuffix(".md"))
+            for section in checklists(sheet)}
+
+
+def comparison_pages(source: Sheet, sheet: Sheet, sheet_page: PageAddress, compares: dict[str, PageAddress],
+                     language: Language, renderer: Renderer, urls: SiteUrls) -> list[PageSpec]:
     """A page per self-check of the sheet, where partners' saved answers are compared. Not in
     search: it is reached from its self-check."""
     pages = []
     prints = fingerprints(source)
     for section in checklists(sheet):
-        where = address(urls, f"compare:{sheet.id}/{section.id}", language.code,
-                        comparison_path(sheet_page.path + ".md", section).removesuffix(".md"),
-                        comparison_path(sheet_page.id_path + ".md", section).removesuffix(".md"))
+        where = compares[section.id]
         heading = section.heading or sheet.title
         compare = language.gettext("Compare partners' answers")
         pages.append(PageSpec(

@@ -31,6 +31,7 @@ WRITES = "Who writes the reports"
 PAYS = "Who pays the bills"
 BUDGET = "Is there a budget for training?"
 TIME = "Do you have the time?"                  # the second checklist, "On your own"
+BRING = "What would you bring to the work"      # answered in words
 SAVED = "Your answers are saved in this browser on this device only. Nothing is sent anywhere."
 UNSAVED = "Your answers cannot be saved in this browser"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -159,7 +160,7 @@ def test_reload_keeps_answers_and_notes(page, site_url, errors):
     assert checked(page, WRITES) == "Partly"
     assert checked(page, ROLES) is None
     assert question(page, ROLES).get_by_label("Note").input_value() == "Ask Sam to lead"
-    assert question(page, ROLES).get_by_role("button", name="Add a note").get_attribute("aria-expanded") == "true"
+    assert question(page, ROLES).get_by_role("button", name="Hide the note").get_attribute("aria-expanded") == "true"
     assert progress(checklist(page)) == "You have answered 2 of 5 questions."
     assert errors == []
 
@@ -168,10 +169,10 @@ def test_on_your_own_is_a_second_self_check_of_its_own(page, site_url, errors):
     open_sheet(page, site_url)
     own = checklist(page, OWN)
     assert own.get_by_role("radio").count() == 2 * 4
-    assert progress(own) == "You have answered 0 of 2 questions."
+    assert progress(own) == "You have answered 0 of 3 questions."
     answer(page, TIME, "Yes")
-    assert progress(own) == "You have answered 1 of 2 questions."
-    assert own.locator("[aria-live=polite]").inner_text() == "You have answered 1 of 2 questions."
+    assert progress(own) == "You have answered 1 of 3 questions."
+    assert own.locator("[aria-live=polite]").inner_text() == "You have answered 1 of 3 questions."
     assert progress(checklist(page)) == "You have answered 0 of 5 questions."
     saved = stored(page, "gd-selfcheck:" + OWN)
     assert saved["checklist"] == OWN
@@ -497,7 +498,7 @@ def pdf_text(page, tmp_path) -> str:
     return " ".join(text.split())
 
 
-def test_print_my_answers_prints_answers_notes_and_date(page, site_url, errors, tmp_path):
+def test_print_my_answers_prints_a_summary_of_answers_notes_and_what_is_left(page, site_url, errors, tmp_path):
     page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
     open_sheet(page, site_url)
     main = checklist(page)
@@ -505,22 +506,81 @@ def test_print_my_answers_prints_answers_notes_and_date(page, site_url, errors, 
     answer(page, WRITES, "Not applicable")
     question(page, PLAN).get_by_role("button", name="Add a note").click()
     question(page, PLAN).get_by_label("Note").fill("Draft terms by June")
+    main.get_by_label("Your name, or your organisation's name (optional)").fill("Cardiff Food Bank")
 
-    plain = pdf_text(page, tmp_path)  # printing the page as it is: the paper checklist
+    # The browser's own Print: the paper checklist, and a plain word on how to print the answers
+    plain = pdf_text(page, tmp_path)
     assert PLAN in plain and "Draft terms by June" not in plain and "Not answered" not in plain
-    assert "Print my answers" not in plain and "Not applicable" not in plain
+    assert 'Your answers are not on this printout. To print them, use the "Print my answers" button on the page.' in plain
 
     main.get_by_role("button", name="Print my answers").click()
     assert page.evaluate("window.printed") == 1
     today = page.evaluate("new Intl.DateTimeFormat('en-GB', {dateStyle: 'long'}).format(new Date())")
     text = pdf_text(page, tmp_path)
-    assert f"Answers printed on {today}" in text
-    assert f"{PLAN} Partly Note: Draft terms by June" in text
-    assert f"{WRITES} Not applicable" in text
-    assert f"{ROLES} Not answered" in text
-    assert "Print my answers" not in text and "Clear answers" not in text
+    assert text.startswith("Planning the work together 3.9 Self-check example Answers of Cardiff Food Bank "
+                           f"Answers printed on {today} You have answered 2 of 5 questions.")
+    assert f"Getting started {PLAN} Partly. Note: Draft terms by June {ROLES} Not answered" in text
+    assert f"Sharing the work {AGREED} {WRITES} Not applicable {AGREED} {PAYS} Not answered" in text
+    assert f"What is left to do 4 questions still to do {PLAN}: Partly {ROLES}: Not answered" in text
+    assert "Print my answers" not in text and "Clear answers" not in text and "Disclaimer" not in text
+    assert TIME not in text  # the other checklist's questions are not this summary's
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert "Draft terms by June" not in pdf_text(page, tmp_path)
+    assert errors == []
+
+
+def test_a_written_question_takes_words_instead_of_an_answer(page, site_url, errors, tmp_path):
+    page.add_init_script("window.print = () => {};")
+    open_sheet(page, site_url)
+    own = checklist(page, OWN)
+    bring = question(page, BRING)
+    assert bring.get_by_role("radio").count() == 0 and bring.get_by_role("button").count() == 0
+    box = bring.get_by_label("Your answer")
+    expect(box).to_have_accessible_description("You have 500 characters left")
+    box.fill("Two days a month and a minibus")
+    assert progress(own) == "You have answered 1 of 3 questions."
+    assert [a.inner_text() for a in own.locator(".gd-sc__summary li a").all()] == [TIME, "Does your organisation support you?"]
+    assert stored(page, "gd-selfcheck:" + OWN)["answers"]["how-you-help"]["w"] == "Two days a month and a minibus"
+    page.reload()
+    expect(question(page, BRING).get_by_label("Your answer")).to_have_value("Two days a month and a minibus")
+    checklist(page, OWN).get_by_role("button", name="Print my answers").click()
+    assert f"{BRING} Two days a month and a minibus" in pdf_text(page, tmp_path)
+    assert errors == []
+
+
+def test_a_note_says_hide_when_open_and_counts_the_characters_left(page, site_url, errors):
+    open_sheet(page, site_url)
+    toggle = question(page, PLAN).get_by_role("button", name="Add a note")
+    toggle.click()
+    hide = question(page, PLAN).get_by_role("button", name="Hide the note")
+    assert hide.get_attribute("aria-expanded") == "true"
+    note = question(page, PLAN).get_by_label("Note")
+    expect(note).to_have_accessible_description("You have 500 characters left")
+    note.fill("Draft terms")
+    expect(note).to_have_accessible_description("You have 489 characters left")
+    note.fill("x" * 499)
+    expect(note).to_have_accessible_description("You have 1 character left")
+    hide.click()
+    expect(note).to_be_hidden()
+    assert question(page, PLAN).get_by_role("button", name="Add a note").get_attribute("aria-expanded") == "false"
+    assert stored(page)["answers"]["have-plan"]["n"] == "x" * 499  # hidden, not thrown away
+    assert errors == []
+
+
+def test_the_name_is_kept_and_saved_in_the_file_with_each_questions_words(page, site_url, errors, tmp_path):
+    open_sheet(page, site_url)
+    main = checklist(page)
+    answer(page, PLAN, "Yes")
+    answer(page, WRITES, "Partly")
+    main.get_by_label("Your name, or your organisation's name (optional)").fill("Swansea CVS")
+    page.reload()
+    expect(main.get_by_label("Your name, or your organisation's name (optional)")).to_have_value("Swansea CVS")
+    with page.expect_download() as download:
+        main.get_by_role("button", name="Save answers to a file").click()
+    data = json.loads(Path(download.value.path()).read_text())
+    assert data["name"] == "Swansea CVS"
+    assert data["answers"]["have-plan"]["t"] == PLAN
+    assert data["answers"]["who-writes"]["t"] == f"{AGREED} {WRITES}"
     assert errors == []
 
 

@@ -115,3 +115,25 @@ test("a date is written from the pattern and month names the build gives, not th
   const months = "Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr".split("|");
   assert.equal(S.longDate(new Date(2026, 10, 26), "{d} {MMMM} {y}", months), "26 Tachwedd 2026");
 });
+
+test("a written answer is kept, counts as answered and is not left to do", () => {
+  const answers = S.update(new Map([["have-plan", { a: "partly" }]]), "roles-agreed", "w", "We share them out each month");
+  assert.deepEqual(answers.get("roles-agreed"), { w: "We share them out each month" });
+  assert.deepEqual(S.progress(["have-plan", "roles-agreed", "who-writes"], answers), { answered: 2, total: 3 });
+  assert.deepEqual(S.todo(["have-plan", "roles-agreed", "who-writes"], answers).map((item) => item.id), ["have-plan", "who-writes"]);
+  const data = JSON.parse(JSON.stringify(S.write(answers, CHECKLIST, questions, NOW)));
+  assert.deepEqual(S.read(data, CHECKLIST, questions), { answers });
+  assert.equal(S.update(answers, "roles-agreed", "w", "").has("roles-agreed"), false);
+});
+
+test("a file to share carries the name and each answered question's words; the name reads back", () => {
+  const answers = new Map([["have-plan", { a: "yes" }], ["who-writes", { a: "na", n: "No reports" }]]);
+  const words = new Map([["have-plan", "Do you have a written plan?"], ["who-writes", "Has the group agreed: Who writes the reports"], ["roles-agreed", "x"]]);
+  const data = S.write(answers, CHECKLIST, questions, NOW, { name: "  Cardiff Food Bank ", words });
+  assert.equal(data.name, "Cardiff Food Bank");
+  assert.deepEqual(data.answers["who-writes"], { f: "cccc3333", a: "na", n: "No reports", t: "Has the group agreed: Who writes the reports" });
+  assert.equal("roles-agreed" in data.answers, false);
+  assert.deepEqual(S.read(JSON.parse(JSON.stringify(data)), CHECKLIST, questions), { answers, name: "Cardiff Food Bank" });
+  assert.equal("name" in S.write(answers, CHECKLIST, questions, NOW, { name: "   " }), false);
+  assert.equal(S.read(stored({}, { name: "n".repeat(200) }), CHECKLIST, questions).name.length, S.NAME_MAX);
+});

@@ -44,7 +44,7 @@ def test_a_fingerprint_changes_with_the_words_not_with_white_space():
 def test_every_question_and_sub_item_of_both_checklists_has_a_fingerprint(example):
     prints = selfcheck(example, ENGLISH).fingerprints
     assert list(prints) == ["have-plan", "roles-agreed", "who-does", "who-writes", "who-pays", "has-budget",
-                            "have-time", "have-support"]
+                            "have-time", "have-support", "how-you-help"]
     assert prints["have-plan"] == fingerprint("Do you have a written plan?")
     assert prints["who-writes"] == fingerprint("Who writes the reports")
 

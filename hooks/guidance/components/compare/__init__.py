@@ -12,16 +12,16 @@ from pathlib import Path
 
 from ...language import LanguageFacts
 from ...render import date_pattern
-from ..selfcheck import ANSWERS as SELFCHECK_ANSWERS
 from ...schema import ChecklistSection, Sheet
+from ..scripts import served
+from ..selfcheck import ANSWERS
 
 FOLDER = Path(__file__).parent
 TEMPLATE = "components/compare/template.html"
 SCRIPT = "assets/compare.js"
 STYLES = "assets/compare.css"
 
-# The answer values a saved file may hold (the self-check's one table), and those that call for an action in the plan.
-ANSWERS = tuple(SELFCHECK_ANSWERS)
+# The answers that call for an action in the plan (the answer values are the self-check's).
 ACTION_ANSWERS = ("partly", "not-yet")
 
 
@@ -32,7 +32,8 @@ class Comparison:
     checklist: str            # "<sheet id>/<section id>", the id saved answer files carry
     locale: str               # for Intl.PluralRules in the browser: "en-GB", "cy"
     months: tuple[str, ...]   # month names in the page's language (the browser may have none in Welsh)
-    answers: tuple[str, ...] = ANSWERS
+    answers: tuple[str, ...] = tuple(ANSWERS)
+    labels: tuple[tuple[str, str], ...] = tuple(ANSWERS.items())  # each answer value and its English words
     action_answers: tuple[str, ...] = ACTION_ANSWERS
 
 
@@ -51,5 +52,5 @@ def checklists(sheet: Sheet) -> list[ChecklistSection]:
 
 def files() -> dict[str, str]:
     """The files this component adds to the site: site path -> text."""
-    return {SCRIPT: (FOLDER / "compare.js").read_text(encoding="utf-8"),
+    return {SCRIPT: served((FOLDER / "compare.js").read_text(encoding="utf-8")),
             STYLES: (FOLDER / "compare.css").read_text(encoding="utf-8")}

@@ -2,17 +2,19 @@
    which Node's tests load, then the page. N: the names shared with the template, from selfcheck.py
    (written in at the end by the build). Strings come from data-sc-* attributes; answers are
    kept in localStorage under "gd-selfcheck:<checklist id>", the same in every language.
-   answers: Map id -> {a: answer, n: note}; questions: Map id -> fingerprint of its English text. */
+   answers: Map id -> {a: answer, w: written answer, n: note}; questions: Map id -> fingerprint of
+   its English text. A file saved to share also carries the name typed and each question's words. */
 ((S, N) => {
   "use strict";
   const FORMAT = "gd-selfcheck";
   const VERSION = 1;
   const ANSWERS = N.answers;
-  const NOTE_MAX = 500;
+  const NOTE_MAX = 500;  // a note or a written answer
+  const NAME_MAX = 80;
   const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
-  /* Saved data -> {answers}, or {error: "bad"} (not ours, or another version) or {error: "other"}
-     (another checklist). Only answers to questions still here with the same words are kept. */
+  /* Saved data -> {answers, name (when given)}, or {error: "bad"} (not ours, or another version) or
+     {error: "other"} (another checklist). Only answers to questions still here with the same words are kept. */
   function read(data, checklist, questions) {
     if (data?.format !== FORMAT || data.v !== VERSION || typeof data.answers !== "object" || !data.answers) return { error: "bad" };
     if (data.checklist !== checklist) return { error: "other" };
@@ -22,10 +24,12 @@
       if (saved?.f !== fingerprint) return;
       const entry = {};
       if (ANSWERS.includes(saved.a)) entry.a = saved.a;
+      if (typeof saved.w === "string" && saved.w.trim()) entry.w = saved.w.slice(0, NOTE_MAX);
       if (typeof saved.n === "string" && saved.n.trim()) entry.n = saved.n.slice(0, NOTE_MAX);
-      if (entry.a || entry.n) answers.set(id, entry);
+      if (entry.a || entry.w || entry.n) answers.set(id, entry);
     });
-    return { answers };
+    const name = typeof data.name === "string" ? data.name.trim().slice(0, NAME_MAX) : "";
+    return name ? { answers, name } : { answers };
   }
 
   function parse(text, checklist, questions) {
@@ -43,26 +47,29 @@
     return result.answers && !result.answers.size ? { error: "none" } : result;
   }
 
-  function write(answers, checklist, questions, now) {
+  /* name: who answered (optional); words: Map id -> the question's words, written beside each
+     answer in a file to share, so that a comparison can show an answer to earlier words as such. */
+  function write(answers, checklist, questions, now, { name = "", words = null } = {}) {
     const out = {};
-    answers.forEach((entry, id) => questions.has(id) && (out[id] = { f: questions.get(id), ...entry }));
-    return { format: FORMAT, v: VERSION, checklist, saved: now.toISOString(), answers: out };
+    answers.forEach((entry, id) => questions.has(id) && (out[id] = { f: questions.get(id), ...entry, ...(words?.has(id) && { t: words.get(id) }) }));
+    return { format: FORMAT, v: VERSION, checklist, saved: now.toISOString(), ...(name.trim() && { name: name.trim().slice(0, NAME_MAX) }), answers: out };
   }
 
-  /* A copy with one question's answer ("a") or note ("n") set; "" removes it. */
+  /* A copy with one question's answer ("a"), written answer ("w") or note ("n") set; "" removes it. */
   function update(answers, id, key, value) {
     const next = new Map(answers);
     const entry = { ...next.get(id), [key]: value };
     if (!value) delete entry[key];
-    if (entry.a || entry.n) next.set(id, entry);
+    if (entry.a || entry.w || entry.n) next.set(id, entry);
     else next.delete(id);
     return next;
   }
 
-  const answer = (answers, id) => answers.get(id)?.a || "";
+  // A question's answer: one of ANSWERS, "written" when answered in words, or "".
+  const answer = (answers, id) => answers.get(id)?.a || (answers.get(id)?.w ? "written" : "");
   const progress = (ids, answers) => ({ answered: ids.filter((id) => answer(answers, id)).length, total: ids.length });
   /* Left to do, in the sheet's order: not answered, Partly, Not yet. */
-  const todo = (ids, answers) => ids.map((id) => ({ id, answer: answer(answers, id) })).filter((item) => !/^(yes|na)$/.test(item.answer));
+  const todo = (ids, answers) => ids.map((id) => ({ id, answer: answer(answers, id) })).filter((item) => !/^(yes|na|written)$/.test(item.answer));
 
   /* strings[name-category] for count n in lang's plural category (Welsh has six), or name-other. */
   function plural(strings, name, lang, n) {
@@ -79,7 +86,7 @@
      Babel through data attributes, since the browser's Intl may not know the page's language. */
   const longDate = (date, pattern, months) => fill(pattern, { d: date.getDate(), MMMM: months[date.getMonth()], y: date.getFullYear() });
 
-  Object.assign(S, { ANSWERS, NOTE_MAX, read, parse, parseFile, write, update, progress, todo, plural, fill, longDate });
+  Object.assign(S, { ANSWERS, NOTE_MAX, NAME_MAX, read, parse, parseFile, write, update, progress, todo, plural, fill, longDate });
   if (typeof document === "undefined") return;
 
   // The page
@@ -114,7 +121,7 @@
     const leaves = [];
     const groups = [];
     const notes = new Map();
-    let answers, unreadable, store;
+    let answers, unreadable, store, name = "";
     try {
       store = window.localStorage;
       store.setItem("gd-selfcheck", 1);
@@ -123,10 +130,20 @@
       store = null;
     }
 
-    // A fieldset per question, its words the legend: radios unless it has sub-items, a note unless it is one.
+    // Characters left in a text box, read with it by screen readers (a polite count, not a live one).
+    function counted(area) {
+      const out = el("p", { id: area.id + "-left", className: "gd-sc__count" });
+      const show = () => { out.textContent = count("chars-left", NOTE_MAX - area.value.length); };
+      area.setAttribute("aria-describedby", out.id);
+      area.addEventListener("input", show);
+      return { out, show };
+    }
+
+    // A fieldset per question, its words the legend: radios (or a text box for a written question)
+    // unless it has sub-items, a note unless it is a sub-item or a written question.
     root.querySelectorAll(`[${N.group}]`).forEach((node) => {
       const heading = node.querySelector(`[${N.group_heading}]`);
-      const group = { name: heading?.textContent.trim().replace(/[.:]$/, ""), ids: [], out: el("p", { className: "gd-sc__group-progress" }) };
+      const group = { name: heading?.textContent.trim().replace(/[.:]$/, ""), ids: [], all: [], out: el("p", { className: "gd-sc__group-progress" }) };
       heading?.after(group.out);
       groups.push(group);
       node.querySelectorAll(`[${N.question}]`).forEach((li) => {
@@ -134,41 +151,53 @@
         const parent = li.parentElement.closest(`[${N.question}]`);
         const text = li.querySelector(`[${N.question_text}]`);
         const leaf = !li.querySelector(`[${N.question}]`);
+        const written = li.getAttribute(N.kind) === "written";
         const legend = el("legend", { className: "gd-sc__legend" }, [text]);
         const fieldset = el("fieldset", { className: "gd-sc__question" }, [legend, ...li.childNodes]);
         questions.set(qid, li.getAttribute(N.fingerprint));
         names.set(qid, (parent ? names.get(parent.getAttribute(N.question)) + " " : "") + text.textContent.trim());
-        if (leaf) {
+        group.all.push(qid);
+        if (written) {
+          const area = el("textarea", { id: N.control + "written-" + qid, rows: 3, maxLength: NOTE_MAX });
+          const left = counted(area);
+          area.dataset.written = qid;
+          legend.after(el("div", { className: "gd-sc__note" }, [el("label", { htmlFor: area.id, textContent: t.written }), area, left.out]));
+          leaves.push({ qid, inputs: [], area, left });
+          group.ids.push(qid);
+        } else if (leaf) {
           const inputs = ANSWERS.map((value) => el("input", { type: "radio", name: N.control + qid, value }));
-          const shown = el("p", { className: "gd-sc__print" });
           legend.after(el("div", { className: "gd-sc__answers" },
-            inputs.map((input) => el("label", { className: "gd-sc__answer" }, [input, " ", label(input.value)]))), shown);
-          leaves.push({ qid, inputs, shown });
+            inputs.map((input) => el("label", { className: "gd-sc__answer" }, [input, " ", label(input.value)]))));
+          leaves.push({ qid, inputs });
           group.ids.push(qid);
         }
-        if (!parent) {
+        if (!parent && !written) {
           const area = el("textarea", { id: N.control + "note-" + qid, rows: 3, maxLength: NOTE_MAX });
-          const box = el("div", { className: "gd-sc__note" }, [el("label", { htmlFor: area.id, textContent: t.note }), area]);
-          const shown = el("p", { className: "gd-sc__print" });
+          const left = counted(area);
+          const box = el("div", { className: "gd-sc__note" }, [el("label", { htmlFor: area.id, textContent: t.note }), area, left.out]);
           const open = (on) => {
             box.hidden = !on;
             toggle.setAttribute("aria-expanded", on);
+            toggle.textContent = on ? t["hide-note"] : t["add-note"];
           };
           const toggle = button(t["add-note"], "link", () => {
             open(box.hidden);
             if (!box.hidden) area.focus();
           });
           area.dataset.note = qid;
-          fieldset.append(toggle, box, shown);
-          notes.set(qid, { area, open, shown });
+          fieldset.append(toggle, box);
+          notes.set(qid, { area, open, left });
         }
         li.append(fieldset);
       });
     });
     const ids = leaves.map((leaf) => leaf.qid);
 
-    const date = el("p", { className: "gd-sc__print" });
     const saved = el("p");
+    const printNote = el("p", { className: "gd-sc__print-note", textContent: t["print-note"] });
+    const who = el("input", { type: "text", id: N.control + "name-" + id.replace(/\W/g, "-"), maxLength: NAME_MAX, autocomplete: "organization" });
+    const whoHint = el("p", { id: who.id + "-hint", className: "gd-sc__hint", textContent: t["name-hint"] });
+    who.setAttribute("aria-describedby", whoHint.id);
     const overall = el("p", { className: "gd-sc__progress" });
     const left = el("p");
     const list = el("ul");
@@ -195,18 +224,20 @@
     status.setAttribute("role", "status");
     say.setAttribute("aria-live", "polite");
     confirm.addEventListener("keydown", (event) => event.key === "Escape" && close());
-    root.querySelector(`[${N.group}]`).before(el("div", { className: "gd-sc__intro" }, [date, saved, overall]));
+    root.querySelector(`[${N.group}]`).before(el("div", { className: "gd-sc__intro" }, [printNote, saved, overall]));
     root.append(
       el("div", { className: "gd-sc__summary" }, [el("h3", { textContent: t["todo-heading"] }), left, list]),
+      el("div", { className: "gd-sc__name" }, [el("label", { htmlFor: who.id, textContent: t.name }), whoHint, who]),
       el("div", { className: "gd-sc__actions" }, [
         button(t.print, "secondary", () => {
           const today = longDate(new Date(), root.getAttribute(N.date), root.getAttribute(N.months).split("|"));
-          live.forEach((check) => check.date(today));
+          document.querySelectorAll(".gd-sc__report").forEach((old) => old.remove());
+          document.body.append(report(today));
           document.documentElement.classList.add(PRINTING);
           window.print();
         }),
         button(t.save, "secondary", () => {
-          const data = JSON.stringify(write(answers, id, questions, new Date()), null, 1);
+          const data = JSON.stringify(write(answers, id, questions, new Date(), { name, words: names }), null, 1);
           const link = el("a", { href: URL.createObjectURL(new Blob([data], { type: "application/json" })), download: id.replace(/\W/g, "-") + "-answers.json" });
           link.click();
           setTimeout(() => URL.revokeObjectURL(link.href), 5000);
@@ -226,12 +257,13 @@
         store = null;
       }
       answers = result.answers || new Map();
+      name = result.name || "";
       unreadable = !!result.error;
     }
 
     function save(sync) {
       try {
-        if (answers.size) store?.setItem(key, JSON.stringify(write(answers, id, questions, new Date())));
+        if (answers.size || name) store?.setItem(key, JSON.stringify(write(answers, id, questions, new Date(), { name })));
         else store?.removeItem(key);
       } catch (error) {
         store = null;
@@ -241,19 +273,22 @@
 
     // Answers -> page; sync also refills the notes (after loading, importing or clearing, not while typing).
     function render(sync) {
-      leaves.forEach(({ qid, inputs, shown }) => {
+      leaves.forEach(({ qid, inputs, area, left }) => {
         const answer = answers.get(qid)?.a || "";
         inputs.forEach((input) => { input.checked = input.value === answer; });
-        shown.textContent = answer ? label(answer) : t.unanswered;
+        if (area && sync) area.value = answers.get(qid)?.w || "";
+        left?.show();
       });
-      notes.forEach(({ area, open, shown }, qid) => {
+      notes.forEach(({ area, open, left }, qid) => {
         const note = answers.get(qid)?.n || "";
         if (sync) {
           area.value = note;
           open(!!note);
         }
-        shown.textContent = note && t.note + ": " + note;
+        left.show();
       });
+      if (sync) who.value = name;
+      printNote.hidden = !answers.size;
       groups.forEach((group) => { group.out.textContent = done("group", group.ids); });
       overall.textContent = done("overall", ids);
       saved.textContent = store ? (unreadable ? t.unreadable + " " : "") + t.saved : t.unsaved;
@@ -261,9 +296,34 @@
       const rest = todo(ids, answers);
       left.textContent = count("todo", rest.length);
       list.replaceChildren(...rest.map((item) => el("li", {}, [
-        el("a", { href: "#" + item.id, textContent: names.get(item.id) }), " ",
-        el("strong", { className: "gd-sc__tag gd-sc__tag--" + (item.answer || "none"), textContent: item.answer ? label(item.answer) : t.unanswered }),
+        el("a", { href: "#" + item.id, textContent: names.get(item.id) }), " ", tag(item.answer),
       ])));
+    }
+
+    const tag = (answer) => el("strong", { className: "gd-sc__tag gd-sc__tag--" + (answer || "none"), textContent: answer ? label(answer) : t.unanswered });
+
+    // "Print my answers": a short summary printed instead of the page: each question once with its
+    // answer and note, then what is left to do.
+    function report(today) {
+      const heading = root.querySelector("h2")?.textContent.trim();
+      const sheet = document.querySelector("article h1")?.textContent.trim().replace(/\s+/g, " ");
+      const parts = [el("h1", { textContent: heading || sheet }), el("p", { textContent: sheet })];
+      if (name) parts.push(el("p", { className: "gd-sc__report-name", textContent: fill(t["answers-of"], { name }) }));
+      parts.push(el("p", { textContent: fill(t.printed, { date: today }) }), el("p", { textContent: overall.textContent }));
+      groups.forEach((group) => {
+        if (group.name) parts.push(el("h2", { textContent: group.name }));
+        parts.push(el("dl", {}, group.all.flatMap((qid) => {
+          const entry = answers.get(qid) || {};
+          const given = leaves.some((leaf) => leaf.qid === qid);
+          if (!given && !entry.n) return [];
+          const words = [given ? entry.w || (entry.a ? label(entry.a) : t.unanswered) : "", entry.n ? t.note + ": " + entry.n : ""];
+          return [el("dt", { textContent: names.get(qid) }), el("dd", { textContent: words.filter(Boolean).join(". ") })];
+        })));
+      });
+      const rest = todo(ids, answers);
+      parts.push(el("h2", { textContent: t["todo-heading"] }), el("p", { textContent: count("todo", rest.length) }),
+        el("ul", {}, rest.map((item) => el("li", {}, [names.get(item.id) + ": ", tag(item.answer)]))));
+      return el("div", { className: "gd-sc__report", lang: document.documentElement.lang }, parts);
     }
 
     function tell(text, error) {
@@ -284,8 +344,13 @@
       say.textContent = overall.textContent;  // one sentence per answer
     });
     root.addEventListener("input", (event) => {
-      const qid = event.target.dataset.note;
-      if (qid) set(qid, "n", event.target.value.trim() && event.target.value);
+      const { note, written } = event.target.dataset;
+      if (note) set(note, "n", event.target.value.trim() && event.target.value);
+      if (written) set(written, "w", event.target.value.trim() && event.target.value);
+      if (event.target === who) {
+        name = who.value.trim();
+        save();
+      }
     });
     file.addEventListener("change", async () => {
       const chosen = file.files[0];
@@ -293,6 +358,7 @@
       const result = chosen?.size < 200000 ? parseFile(await chosen.text(), id, questions) : { error: "bad" };
       if (result.error) return tell({ other: t["other-file"], none: t["no-match"] }[result.error] || t["bad-file"], true);
       answers = result.answers;
+      name = result.name || name;
       save(true);
       tell(t.loaded);
     });
@@ -303,7 +369,7 @@
     };
     reload();
     root.classList.add("gd-sc");
-    return { root, reload, date: (today) => { date.textContent = fill(t.printed, { date: today }); } };
+    return { root, reload };
   }
 
   function start(root) {
@@ -330,5 +396,8 @@
   // Back on the page: answers may have changed on another page since, and the browser may have
   // put back the form as it was (from its cache, or by restoring the controls' old state).
   window.addEventListener("pageshow", () => live.forEach((check) => check.reload()));
-  window.addEventListener("afterprint", () => document.documentElement.classList.remove(PRINTING));
+  window.addEventListener("afterprint", () => {
+    document.documentElement.classList.remove(PRINTING);
+    document.querySelectorAll(".gd-sc__report").forEach((old) => old.remove());
+  });
 })(typeof module === "object" && module.exports ? module.exports : {}, /* NAMES */ {});

@@ -22,6 +22,7 @@ from ...language import Language, N_, N_plural
 from ...problems import Problem
 from ...render import date_pattern, plural_samples
 from ...schema import ChecklistSection, Sheet
+from ..scripts import served
 
 FOLDER = Path(__file__).parent
 STYLESHEET = FOLDER / "selfcheck.css"
@@ -44,6 +45,12 @@ STRINGS: dict[str, str] = {
     "unanswered": N_("Not answered"),
     "note": N_("Note"),
     "add-note": N_("Add a note"),
+    "hide-note": N_("Hide the note"),
+    "written": N_("Your answer"),
+    "name": N_("Your name, or your organisation's name (optional)"),
+    "name-hint": N_("It is saved in the file with your answers, so that when partners compare their answers, each is named."),
+    "print-note": N_("Your answers are not on this printout. To print them, use the \"Print my answers\" button on the page."),
+    "answers-of": N_("Answers of {name}"),
     "saved": N_("Your answers are saved in this browser on this device only. Nothing is sent anywhere."),
     "unsaved": N_("Your answers cannot be saved in this browser, so they will be lost when you leave the page. To keep them, save them to a file."),
     "unreadable": N_("Answers saved earlier on this device could not be read, so this self-check starts empty."),
@@ -70,6 +77,7 @@ PLURALS: dict[str, tuple[str, str]] = {
                         "You have answered {answered} of {count} questions."),
     "group": N_plural("{answered} of {count} question answered", "{answered} of {count} questions answered"),
     "todo": N_plural("{count} question still to do", "{count} questions still to do"),
+    "chars-left": N_plural("You have {count} character left", "You have {count} characters left"),
 }
 
 
@@ -83,6 +91,7 @@ class Names:
     question: str = "data-question"              # a question or sub-item: its id
     question_text: str = "data-question-text"    # the question's words
     fingerprint: str = "data-fingerprint"        # a hash of the question's English words
+    kind: str = "data-kind"                      # "written" on a question answered in words (schema.Question.kind)
     text: str = "data-sc-"                       # + a key of STRINGS or ANSWERS, or of PLURALS and a category
     locale: str = "data-sc-locale"               # the page's locale, for the browser's plural rules (Intl.PluralRules)
     date: str = "data-sc-date"                   # the order of a date's parts: "{d} {MMMM} {y}" (from Babel)
@@ -156,12 +165,13 @@ def fingerprints(sheet: Sheet) -> dict[str, str]:
 
 
 def script() -> str:
-    """The script as the site serves it: ``selfcheck.js`` with ``NAMES`` written in."""
+    """The script as the site serves it: ``selfcheck.js`` with ``NAMES`` written in, less its
+    comments and indentation."""
     source = SCRIPT.read_text(encoding="utf-8")
     placeholder = "/* NAMES */ {}"
     if source.count(placeholder) != 1:
         raise ValueError(f"{SCRIPT}: expected {placeholder!r} once, where the build writes the names")
-    return source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":")))
+    return served(source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":"))))
 
 
 if __name__ == "__main__":  # for tests/js: the script as served
