@@ -356,3 +356,21 @@ def test_print_my_answers_fits_on_three_a4_pages_with_every_question_answered(pa
     assert text.count("Agreed at the steering group in March") == 14  # a note on each of the 14 questions
     assert ("Disclaimer" if lang == "en" else "Ymwadiad") not in text
     assert errors == []
+
+
+def test_written_answers_are_shown_side_by_side_and_not_counted(page, site_url, errors, tmp_path):
+    page.goto(site_url + "/working-with-others/partnership/compare-as-an-individual/")
+    prints = page.evaluate("Object.fromEntries([...document.querySelectorAll('[data-cp-fingerprint]')]"
+                           ".map(q => [q.dataset.cpQuestion, q.dataset.cpFingerprint]))")
+    files = []
+    for name, time, structures in [("Ann", "yes", "A board of trustees"), ("Bryn", "yes", "An informal steering group")]:
+        answers = {"have-time": {"f": prints["have-time"], "a": time},
+                   "partnership-structures": {"f": prints["partnership-structures"], "w": structures}}
+        files.append({"name": f"{name}.json", "mimeType": "application/json", "buffer": json.dumps(
+            {"format": "gd-selfcheck", "v": 1, "checklist": "partnership/as-an-individual", "name": name, "answers": answers}).encode()})
+    load(page, files)
+    expect(page.locator('[data-cp-part="summary"]')).to_have_text("Partners agree on 1 of 3 questions.")
+    item = page.locator(".gd-compare__list > li", has_text="What are the partnership structures")
+    assert item.locator("dd").all_inner_texts() == ["A board of trustees", "An informal steering group"]
+    assert item.locator(".gd-compare__tag").count() == 0
+    assert errors == []

@@ -88,7 +88,7 @@ def test_the_handout_carries_the_whole_sheet(printed):
     """Every word of the sheet as the page shows it, the masthead first and the footer last."""
     text = folded(pdf_text(printed.pdf))
     article = printed.page.select_one(".gd-sheet")
-    for screen_only in article.select(".gd-handout-actions, .gd-handout-address, .gd-contents"):
+    for screen_only in article.select(".gd-handout-actions, .gd-handout-address, .gd-contents, .gd-sc__compare"):
         screen_only.decompose()
     # pdftotext drops the hyphen of a word broken across two lines ("off-putting" -> "offputting")
     unhyphenated = text.replace("-", "")
