@@ -150,6 +150,7 @@ def test_action_plan_is_kept_printed_and_exported(browser, site_url, two_partner
     pdf = tmp_path / "plan.pdf"
     page.pdf(path=str(pdf), format="A4")
     text = " ".join(pdf_text(pdf).split())
+    print(f"action plan document, en: {pdf_pages(pdf)} A4 pages")
     assert pdf_pages(pdf) <= 3
     assert text.index("Action plan") < text.index("Agree who leads") < text.index("Partners' answers side by side")
     assert "Siân Roberts" in text and "Printed on" in text and "Choose answer files" not in text
@@ -212,6 +213,7 @@ def test_two_partners_compared_in_welsh(browser, site_url, page, errors, tmp_pat
     pdf = tmp_path / "cynllun.pdf"
     page.pdf(path=str(pdf), format="A4")
     text = " ".join(pdf_text(pdf).split())
+    print(f"action plan document, cy: {pdf_pages(pdf)} A4 pages")
     assert pdf_pages(pdf) <= 3
     assert text.index("Cynllun gweithredu") < text.index("Cytuno ar bartner arweiniol") < text.index("Atebion y partneriaid ochr yn ochr")
     assert errors == []
