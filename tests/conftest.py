@@ -277,6 +277,15 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def errors(page):
+    """Console errors and uncaught exceptions on the page; every test expects none."""
+    found: list[str] = []
+    page.on("console", lambda message: message.type == "error" and found.append(message.text))
+    page.on("pageerror", lambda error: found.append(str(error)))
+    return found
+
+
 def print_to_pdf(page, url: str, path: Path) -> Path:
     """What a reader gets from the browser's Print: the page printed to an A4 PDF by Chromium."""
     page.goto(url)

@@ -31,14 +31,6 @@ LEAD_CY = "Oes partner arweiniol? A yw ei rôl wedi'i diffinio'n glir?"
 WELSH = {"Yes": "Ie", "Partly": "Yn rhannol", "Not yet": "Ddim eto", "Not applicable": "Amherthnasol"}
 
 
-@pytest.fixture
-def errors(page):
-    found: list[str] = []
-    page.on("console", lambda message: message.type == "error" and found.append(message.text))
-    page.on("pageerror", lambda error: found.append(str(error)))
-    return found
-
-
 def answer_as_partner(browser, base: str, lang: str, name: str, answers: dict[str, str], folder: Path) -> Path:
     """A partner in a browser of its own: opens the sheet, answers, saves its answers to a file."""
     context = browser.new_context(viewport=PHONE)

@@ -37,15 +37,6 @@ UNSAVED = "Your answers cannot be saved in this browser"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-@pytest.fixture
-def errors(page):
-    """Console errors and uncaught exceptions on the page; every test expects none."""
-    found: list[str] = []
-    page.on("console", lambda message: message.type == "error" and found.append(message.text))
-    page.on("pageerror", lambda error: found.append(str(error)))
-    return found
-
-
 def checklist(page, name=MAIN):
     return page.locator(f'[{NAMES.checklist}="{name}"]')
 
