@@ -20,10 +20,11 @@ from .facts import fill_facts, page_facts
 from .handout import HandoutSettings
 from .language import SOURCE, Language, LanguageFacts
 from .localise import messages, series_slug_key, sheet_slug_key, slug_messages
+from .memo import file_digest, files_digest, new_build, remembered
 from .pages import PageAddress, PageSpec, plan_pages
 from .problems import ContentError, Problem, display_path
 from .project import Project, load_project, reserved_slug
-from .render import Renderer
+from .render import COMPONENTS, TEMPLATES, Renderer
 from .search import SearchEntry, document_entry, index_files
 from .settings import Options
 from .sitemap import SitemapEntry, sitemap
@@ -40,7 +41,10 @@ def load_translations(project: Project, content_dir: Path, options: Options) -> 
     translations, problems = [], []
     for code in options.languages:
         if code != SOURCE.code:
-            translation, found = checked_translation(code, content_dir, keys, options.publish_drafts)
+            key = ("catalogue", code, content_dir, file_digest(catalogue_path(content_dir, code)), frozenset(keys),
+                   options.publish_drafts)
+            translation, found = remembered(
+                key, lambda: checked_translation(code, content_dir, keys, options.publish_drafts))
             translations.append(translation)
             problems += found
     slugs = slug_messages(project.site, project.sheets)
@@ -273,6 +277,7 @@ class SiteBuild:
 
 def build_site(content_dir: Path, publisher_file: Path, options: Options = Options()) -> SiteBuild:
     """Load, validate, localise and render: raises ContentError before anything is written."""
+    new_build()
     project = load_project(content_dir, publisher_file)
     translations = {t.code: t.language() for t in load_translations(project, content_dir, options)}
     languages = {code: translations.get(code) or Language(code) for code in options.languages}
@@ -280,7 +285,11 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     handouts = HandoutSettings(site_url=options.site_url, pdf_dir=options.handouts)
     urls = SiteUrls(tuple(languages), options.directory_urls)
     renderer = Renderer()
-    pages = plan_pages(project, list(languages.values()), renderer, urls, handouts=handouts, logo_uri=brand.logo_uri)
+    templates = files_digest(p for folder in (TEMPLATES, COMPONENTS) for p in folder.rglob("*") if p.is_file())
+    versions = {code: f"{templates}:{file_digest(catalogue_path(content_dir, code)) if code != SOURCE.code else ''}"
+                for code in languages}
+    pages = plan_pages(project, list(languages.values()), renderer, urls, handouts=handouts, logo_uri=brand.logo_uri,
+                       versions=versions)
     return SiteBuild(project, languages, pages, urls, site_url=options.site_url, brand=brand, handouts=handouts,
                      stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand), renderer=renderer,
                      files=component_files())

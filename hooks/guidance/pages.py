@@ -7,11 +7,15 @@ site's URL rules (``urls.py``). Alternates are the pages that share a key.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from typing import TypeVar
 
 from .handout import HandoutSettings, make_handout
 from .language import Language, LocalText
+from .memo import Same, remembered
 from .localise import localise, messages, series_slug_key, sheet_slug_key
 from .project import Project
 from .render import Renderer
@@ -26,6 +30,7 @@ from .urls import HOME, SiteUrls, display_url
 HOME_KEY = "home"
 HOME_HEADING = "information-sheets"  # the home page's h1
 COMPARE_HEADING = "compare"  # a comparison page's h1
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -109,16 +114,23 @@ def sheet_path(sheet: Sheet, language: Language) -> str:
 
 def plan_pages(project: Project, languages: list[Language], renderer: Renderer, urls: SiteUrls,
                handouts: HandoutSettings = HandoutSettings(), logo_uri: str = "",
-               today: date | None = None) -> list[PageSpec]:
+               today: date | None = None, versions: Mapping[str, str] | None = None) -> list[PageSpec]:
     """The home page and every sheet page, in every language.
-    A sheet past its review date (as of ``today``, the build's date) says so to readers."""
+    A sheet past its review date (as of ``today``, the build's date) says so to readers.
+    ``versions``, a digest per language of the templates and its catalogue, lets a sheet's pages
+    be kept from the last build (memo.py) while they, the sheet, the site and the publisher are the
+    same; without it (and with handouts, whose PDFs come and go) every page is made anew."""
     today = today or date.today()
     pages: list[PageSpec] = []
     for language in languages:
         site = localise(project.site, "site", language)
-        series_by_id = {s.id: s for s in site.series}
         home = address(urls, HOME_KEY, language.code, HOME)
-        sheets = [localise(sheet, sheet.id, language) for sheet in project.sheets]
+        version = versions.get(language.code) if versions is not None and handouts.pdf_dir is None else None
+
+        def kept(key: tuple[object, ...], make: Callable[[], T]) -> T:
+            return remembered((language.code, version, *key), make) if version is not None else make()
+
+        sheets = [kept(("localised", Same(sheet)), partial(localise, sheet, sheet.id, language)) for sheet in project.sheets]
         addresses = [address(urls, sheet_key(sheet), language.code, sheet_path(sheet, language),
                              f"{sheet.series}/{sheet.id}") for sheet in sheets]
         site_drafts = has_drafts(site, "site")
@@ -146,26 +158,41 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
                           [f"{s.number} {s.title}. {s.summary}" for s in sheets]),),
         ))
         for source, sheet, where, draft in zip(project.sheets, sheets, addresses, drafts):
-            toc = sheet_toc(sheet, site, language)
-            compares = comparison_addresses(sheet, where, language, urls)
-            handout = make_handout(handouts, sheet, language.code, urls.absolute(handouts.site_url, where.url))
-            pages.append(PageSpec(
-                address=where, heading_id=sheet.id,
-                title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
-                html=renderer.render(
-                    "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
-                    series=series_by_id[sheet.series], display_url=display_url, draft=draft, toc=toc,
-                    home_href=urls.relative(home.url, where.url), logo_href=logo_href(where.url),
-                    handout=handout, pdf_href=urls.file_href(handout.pdf_uri, where.url) if handout.pdf_uri else "",
-                    selfcheck=selfcheck(source, language),
-                    compare_hrefs={section_id: urls.relative(page.url, where.url) for section_id, page in compares.items()},
-                    review_overdue=is_overdue(source, project.site, today),
-                ),
-                toc=toc,
-                search=sheet_search(sheet, site, urls.within_language(where.url, language.code)),
-            ))
-            pages += comparison_pages(source, sheet, where, compares, language, renderer, urls)
+            pages += kept(("pages", Same(source), Same(project.site), Same(project.publisher), urls, handouts, logo_uri,
+                           today, where, home, draft),
+                          partial(sheet_pages, project, language, renderer, urls, handouts, logo_uri, today,
+                                  source, sheet, site, where, home, draft))
     return pages
+
+
+def sheet_pages(project: Project, language: Language, renderer: Renderer, urls: SiteUrls, handouts: HandoutSettings,
+                logo_uri: str, today: date, source: Sheet, sheet: Sheet, site: Site, where: PageAddress,
+                home: PageAddress, draft: bool) -> list[PageSpec]:
+    """A sheet's page in one language, and its comparison pages."""
+    series_by_id = {s.id: s for s in site.series}
+
+    def logo_href(url: str) -> str:
+        return urls.file_href(logo_uri, url) if logo_uri else ""
+
+    toc = sheet_toc(sheet, site, language)
+    compares = comparison_addresses(sheet, where, language, urls)
+    handout = make_handout(handouts, sheet, language.code, urls.absolute(handouts.site_url, where.url))
+    sheet_page = PageSpec(
+        address=where, heading_id=sheet.id,
+        title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
+        html=renderer.render(
+            "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
+            series=series_by_id[sheet.series], display_url=display_url, draft=draft, toc=toc,
+            home_href=urls.relative(home.url, where.url), logo_href=logo_href(where.url),
+            handout=handout, pdf_href=urls.file_href(handout.pdf_uri, where.url) if handout.pdf_uri else "",
+            selfcheck=selfcheck(source, language),
+            compare_hrefs={section_id: urls.relative(page.url, where.url) for section_id, page in compares.items()},
+            review_overdue=is_overdue(source, project.site, today),
+        ),
+        toc=toc,
+        search=sheet_search(sheet, site, urls.within_language(where.url, language.code)),
+    )
+    return [sheet_page, *comparison_pages(source, sheet, where, compares, language, renderer, urls)]
 
 
 def comparison_addresses(sheet: Sheet, sheet_page: PageAddress, language: Language, urls: SiteUrls) -> dict[str, PageAddress]:

@@ -10,6 +10,7 @@ from .language import unknown_language
 from .problems import ContentError, Problem, display_path
 from .schema import Publisher, Series, Sheet, Site
 from .source import Document, Loc, field_path, load_document
+from .memo import file_digest, remembered
 from .validate import M, ids_in, validate_document
 
 SHEET_FILE = "sheet.yml"
@@ -42,11 +43,9 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
     problems: list[Problem] = []
 
     def read(path: Path, model: type[M]) -> tuple[M | None, Document | None]:
-        document = load_document(path, display_path(path, root))
-        if isinstance(document, Problem):
-            problems.append(document)
-            return None, None
-        validated, found = validate_document(document, model)
+        shown_as = display_path(path, root)
+        validated, document, found = remembered(("read", path, shown_as, model, file_digest(path)),
+                                                lambda: _read(path, shown_as, model))
         problems.extend(found)
         return validated, document
 
@@ -125,6 +124,15 @@ def reserved_slug(value: str) -> str:
     if not unknown_language(value):
         return f"'{value}' is a language code, and each language's pages live under /{value}/; choose another id"
     return ""
+
+
+def _read(path: Path, shown_as: str, model: type[M]) -> tuple[M | None, Document | None, list[Problem]]:
+    """One file parsed and validated, and its own problems (the same for the same bytes)."""
+    document = load_document(path, shown_as)
+    if isinstance(document, Problem):
+        return None, None, [document]
+    validated, found = validate_document(document, model)
+    return validated, document, found
 
 
 def _series_problems(site: Site, document: Document) -> list[Problem]:

@@ -1,0 +1,70 @@
+"""Work kept from one build to the next in the same process (``mkdocs serve``).
+
+A result is found again only under the same key, and a key holds everything the result was made
+from: a file's bytes (as a digest), a model's values, the templates' text. An edit changes the
+keys of what it touches, and only that is made again; a change to the core's Python reloads the
+core (hooks/mkdocs_site.py), which starts with nothing kept. What the last build did not use is
+dropped, so the store never holds more than two builds' worth. A single `mkdocs build` only pays
+for the digests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
+
+_current: dict[Hashable, Any] = {}
+_previous: dict[Hashable, Any] = {}
+counts = {"made": 0, "kept": 0}  # in the current build: results made, results kept from the last one
+
+
+def new_build() -> None:
+    """Start a build: what the last one used may be used again; anything older is dropped."""
+    global _current, _previous
+    _previous, _current = _current, {}
+    counts.update(made=0, kept=0)
+
+
+def remembered(key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, or what it gave under the same ``key`` in this build or the last one."""
+    if key not in _current:
+        kept = key in _previous
+        _current[key] = _previous.pop(key) if kept else make()
+        counts["kept" if kept else "made"] += 1
+    return cast(T, _current[key])
+
+
+def file_digest(path: Path) -> str:
+    """A digest of the file's bytes ('' when it cannot be read: reading it reports why)."""
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return ""
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """One digest for a set of files: their names and bytes."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(paths):
+        digest.update(f"{path}\0{file_digest(path)}\0".encode())
+    return digest.hexdigest()
+
+
+class Same:
+    """A key part that matches only the very same object: a model read from unchanged bytes is the
+    same object in the next build (the read is remembered), so its results can be too."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.value is self.value
