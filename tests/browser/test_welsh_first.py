@@ -12,7 +12,6 @@ import pytest
 from babel.dates import format_date
 from playwright.sync_api import expect
 
-from browser.test_selfcheck import errors  # noqa: F401 (a fixture: console errors on the page)
 from browser.test_site import search
 
 WELSH = "/gweithio-gydag-eraill/partneriaeth/"
