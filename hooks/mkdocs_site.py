@@ -198,7 +198,7 @@ def _no_markdown(page: Page) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
     meta = build.meta_for(page.file.src_uri)
-    page.meta.update({key: escape(value) if key in ("title", "description") else value for key, value in meta.items()})
+    page.meta.update({key: escape(value) if key in ("title", "description", "trail") else value for key, value in meta.items()})
     if build.page(page.file.src_uri):
         return ""
     try:
@@ -239,7 +239,15 @@ def _localise(context: TemplateContext, config: MkDocsConfig, code: str) -> Temp
     theme["language_base"] = f"{base}/{root}" if root else context["base_url"]
     theme["language_home"] = build.urls.home(code)
     theme["language_root"] = root
+    theme["publisher_email"] = build.project.publisher.email
+    theme["licence"] = build.licence(code)
     return context
+
+
+def _not_found(context: TemplateContext, config: MkDocsConfig, code: str) -> TemplateContext:
+    """A 404 page: its language's context, and a toggle to each language's home page."""
+    _context(context)["alternates"] = _current().not_found_alternates(code)
+    return _localise(context, config, code)
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -259,7 +267,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
     """The 404 page MkDocs renders is the main language's."""
-    return _localise(context, config, _current().urls.main) if template_name == "404.html" else context
+    return _not_found(context, config, _current().urls.main) if template_name == "404.html" else context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -288,7 +296,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             if _theme.env is None or _theme.nav is None:
                 raise PluginError("guidance: the theme's environment or navigation is missing for the 404 pages")
             context = get_context(_theme.nav, Files([]), config, base_url=base_url)
-            files[path] = mark_fallbacks(_theme.env.get_template("404.html").render(_localise(context, config, code)))
+            files[path] = mark_fallbacks(_theme.env.get_template("404.html").render(_not_found(context, config, code)))
     for path, text in files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,12 +19,12 @@ from .components.selfcheck import answer_label_problems
 from .facts import fill_facts, page_facts
 from .handout import HandoutSettings
 from .language import SOURCE, Language, LanguageFacts
-from .localise import messages, series_slug_key, sheet_slug_key, slug_messages
+from .localise import localise, messages, series_slug_key, sheet_slug_key, slug_messages
 from .memo import file_digest, files_digest, new_build, remembered
 from .pages import PageAddress, PageSpec, plan_pages
 from .problems import ContentError, Problem, display_path
 from .project import Project, load_project, reserved_slug
-from .render import COMPONENTS, TEMPLATES, Renderer
+from .render import COMPONENTS, TEMPLATES, Renderer, inline_markdown
 from .search import SearchEntry, document_entry, index_files
 from .settings import Options
 from .sitemap import SitemapEntry, sitemap
@@ -200,7 +200,24 @@ class SiteBuild:
         meta = {"lang": self.language_of(uri).facts.hreflang}
         if spec:
             meta.update(title=spec.title, description=spec.description)
+            if spec.trail:
+                meta["trail"] = " - ".join(spec.trail)
         return meta
+
+    def licence(self, code: str) -> Markup:
+        """site.yml's copyright or licence line in a language ("" when there is none); an English
+        fallback keeps its language."""
+        text = localise(self.project.site, "site", self.language(code)).licence
+        if not text:
+            return Markup("")
+        lang = getattr(text, "lang", code)
+        shown = inline_markdown(text)
+        return shown if lang == code else Markup('<span lang="{}">{}</span>').format(self.language(lang).facts.hreflang if lang in self.languages else lang, shown)
+
+    def not_found_alternates(self, code: str) -> list[Alternate]:
+        """On a 404 page, the toggle offers each language's home page."""
+        return [Alternate(language.facts, self.urls.home(other), self._absolute(self.urls.home(other)), other == code)
+                for other, language in self.languages.items()]
 
     def site_name(self, lang: str) -> str:
         return str(self.project.publisher.name.get(lang))

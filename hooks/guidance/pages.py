@@ -19,7 +19,7 @@ from .memo import Same, remembered
 from .localise import localise, messages, series_slug_key, sheet_slug_key
 from .project import Project
 from .render import Renderer
-from .review import is_overdue
+from .review import is_overdue, review_date
 from .schema import Series, Sheet, Site
 from .search import SearchEntry, entry
 from .components.compare import SCRIPT as COMPARE_SCRIPT, STYLES as COMPARE_STYLES, TEMPLATE as COMPARE_TEMPLATE
@@ -66,6 +66,7 @@ class PageSpec:
     toc: tuple[TocEntry, ...] = ()
     search: tuple[SearchEntry, ...] = ()
     heading_id: str = ""  # the h1's id: the skip link's target, the outline's top
+    trail: tuple[str, ...] = ()  # what the page belongs to, nearest first: its <title> after its own
 
     @property
     def lang(self) -> str:
@@ -178,7 +179,7 @@ def sheet_pages(project: Project, language: Language, renderer: Renderer, urls: 
     compares = comparison_addresses(sheet, where, language, urls)
     handout = make_handout(handouts, sheet, language.code, urls.absolute(handouts.site_url, where.url))
     sheet_page = PageSpec(
-        address=where, heading_id=sheet.id,
+        address=where, heading_id=sheet.id, trail=(f"{series_by_id[sheet.series].number}. {series_by_id[sheet.series].title}",),
         title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
         html=renderer.render(
             "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
@@ -188,6 +189,7 @@ def sheet_pages(project: Project, language: Language, renderer: Renderer, urls: 
             selfcheck=selfcheck(source, language),
             compare_hrefs={section_id: urls.relative(page.url, where.url) for section_id, page in compares.items()},
             review_overdue=is_overdue(source, project.site, today),
+            review_due=review_date(source, project.site),
         ),
         toc=toc,
         search=sheet_search(sheet, site, urls.within_language(where.url, language.code)),
@@ -214,7 +216,7 @@ def comparison_pages(source: Sheet, sheet: Sheet, sheet_page: PageAddress, compa
         heading = section.heading or sheet.title
         compare = language.gettext("Compare partners' answers")
         pages.append(PageSpec(
-            address=where, heading_id=COMPARE_HEADING,
+            address=where, heading_id=COMPARE_HEADING, trail=(f"{sheet.number} {sheet.title}",),
             title=f"{compare}: {heading}",
             description=language.gettext("Put partners' saved answers to a self-check side by side and agree an action plan."),
             html=renderer.render(

@@ -169,6 +169,8 @@ class Site(Strict):
     series: tuple[Series, ...] = Field(min_length=1)
     review_after_months: int | None = Field(default=None, ge=1, le=120, description=(
         "Sheets without their own review_by are due for review this many months after last_updated."))
+    licence: Prose | None = Field(default=None, description=(
+        "The copyright or licence line at the foot of every page (Markdown: a link may name the licence)."))
 
 
 class Localised(RootModel[dict[str, Plain]]):

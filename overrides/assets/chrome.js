@@ -1,4 +1,5 @@
-/* Links to a part of the same page move keyboard focus there, not only the view (the skip link,
+/* The site's chrome on every page.
+   Links to a part of the same page move keyboard focus there, not only the view (the skip link,
    the outline, the self-check's "What is left to do"). Material's instant navigation scrolls to
    the target and leaves focus on <body>, so the next Tab would start again from the top.
    A target holding an answer (a self-check question) focuses its chosen answer, or its first;
@@ -25,5 +26,14 @@
     focus.focus({ preventScroll: true });
   }
 
+  // "Report a problem with this page": the email names the address the reader is on
+  function report(event) {
+    var link = event.target instanceof Element && event.target.closest("a[data-gd-report]");
+    if (!link) return;
+    var body = link.getAttribute("data-gd-report") + " " + window.location.href;
+    link.href = link.href.split("&body=")[0] + "&body=" + encodeURIComponent(body);
+  }
+
   document.addEventListener("click", follow, true);
+  document.addEventListener("click", report, true);
 })();
