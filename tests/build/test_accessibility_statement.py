@@ -16,7 +16,7 @@ def test_every_page_links_to_the_statement_in_its_own_language(site):
     for path in html_pages(site):
         page = path.relative_to(site).as_posix()
         soup = parse(path)
-        links = soup.select("footer.gd-site-footer a[href]")
+        links = soup.select("footer.gd-site-footer ul.gd-site-footer__links a[href]")
         assert links, f"{page}: no link in the site footer"
         statement, _ = target(site, page, links[0]["href"])
         assert statement.is_file(), f"{page}: {links[0]['href']}"

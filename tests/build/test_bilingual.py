@@ -106,7 +106,7 @@ def test_welsh_sheet_is_in_welsh_with_welsh_dates(site):
     assert page.find("time")["datetime"] == "2017-06-30" and page_text(page.find("time")) == "30 Mehefin 2017"
     assert "Diweddarwyd ddiwethaf: 30 Mehefin 2017" in page_text(page)
     assert page_text(page.select_one(".gd-masthead__publisher")) == "Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr"
-    assert page.title.get_text(strip=True) == "3.3 Partneriaeth - Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr"
+    assert page.title.get_text(strip=True) == "3.3 Partneriaeth - 3. Gweithio gydag eraill - Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr"
 
 
 def test_english_title_inside_welsh_text_is_marked_english(site):
@@ -125,7 +125,7 @@ def test_draft_translation_is_said_in_welsh_and_not_on_english_pages(site):
 def test_404_page_in_both_languages(site):
     english, welsh = parse(site / "404.html"), parse(site / "cy/404.html")
     assert english.html["lang"] == "en" and page_text(english.find("h1")) == "Page not found"
-    assert welsh.html["lang"] == "cy" and page_text(welsh.find("h1")) == "Heb ddod o hyd i'r dudalen"
+    assert welsh.html["lang"] == "cy" and page_text(welsh.find("h1")) == "Tudalen heb ei chanfod"
     assert welsh.select_one("article a")["href"].endswith("/cy/")
 
 

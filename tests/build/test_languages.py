@@ -205,7 +205,7 @@ def test_the_welsh_first_site_says_welsh_dates_and_names(welsh_first_site):
     page = parse(welsh_first_site.site / SHEET["cy"] / "index.html")
     assert page_text(page.select_one(".gd-updated time")) == "30 Mehefin 2017"
     assert page.select_one("[data-sc-months]")["data-sc-months"].split("|")[10] == "Tachwedd"
-    assert page.title.get_text(strip=True) == "3.3 Partneriaeth - Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr"
+    assert page.title.get_text(strip=True) == "3.3 Partneriaeth - 3. Gweithio gydag eraill - Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr"
 
 
 def test_interface_strings_not_yet_in_the_third_languages_catalogue_are_marked_english(three_language_site):

@@ -46,7 +46,7 @@ def test_a_second_publisher_profile_changes_every_place_the_council_is_named(tmp
                  "1 Test Street, Exampletown, EX1 1EX", "Registered Charity: 9999999", "01000 000001",
                  "Fax: 01000 000002", "hello@example-cvc.org.uk", "example-cvc.org.uk"]:
         assert word in text
-    assert sheet.title.get_text(strip=True) == "3.3 Partnership - Example County Voluntary Action"
+    assert sheet.title.get_text(strip=True) == "3.3 Partnership - 3. Working with others - Example County Voluntary Action"
     assert "mailto:hello@example-cvc.org.uk" in {a["href"] for a in sheet.find_all("a")}
 
     # Its brand colour, from a stylesheet of the site's own (no inline style), and its logo
@@ -63,7 +63,7 @@ def test_the_default_profile_has_no_logo_and_the_default_colour(site, sheet_page
     assert "--gd-brand" not in publisher_part
     assert not (site / "assets" / "brand").exists()
     assert sheet_page.select_one(".gd-masthead__logo") is None
-    assert sheet_page.select_one(".md-header .md-logo svg") is not None
+    assert sheet_page.select_one(".md-header .md-logo svg, .md-header .md-logo img") is None  # no generic icon
 
 
 def test_home_page_lists_the_series_and_its_sheets(site):

@@ -118,5 +118,5 @@ def test_every_profile_field_is_shown(sheet_page):
 
 
 def test_title_and_description(sheet_page):
-    assert sheet_page.title.get_text(strip=True) == "3.3 Partnership - Carmarthenshire Association of Voluntary Services"
+    assert sheet_page.title.get_text(strip=True) == "3.3 Partnership - 3. Working with others - Carmarthenshire Association of Voluntary Services"
     assert sheet_page.find("meta", attrs={"name": "description"})["content"].startswith("Partnerships are about sharing")
