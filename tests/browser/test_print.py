@@ -88,11 +88,7 @@ def test_the_handout_carries_the_whole_sheet(printed):
     """Every word of the sheet as the page shows it, the masthead first and the footer last."""
     text = folded(pdf_text(printed.pdf))
     article = printed.page.select_one(".gd-sheet")
-<<<<<<< HEAD
-    for screen_only in article.select(".gd-handout-actions, .gd-handout-address, .gd-contents, .gd-sc__compare"):
-=======
-    for screen_only in article.select(".gd-handout-actions, .gd-handout-address, .gd-contents, .gd-breadcrumbs, .gd-metadata"):
->>>>>>> b1a181d (README: page furniture, the accessibility statement's facts, print splits and fill, the keyboard walk; the print test leaves out the screen-only breadcrumbs and dates)
+    for screen_only in article.select(".gd-handout-actions, .gd-handout-address, .gd-contents, .gd-sc__compare, .gd-breadcrumbs, .gd-metadata"):
         screen_only.decompose()
     # pdftotext drops the hyphen of a word broken across two lines ("off-putting" -> "offputting")
     unhyphenated = text.replace("-", "")
