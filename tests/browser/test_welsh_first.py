@@ -95,7 +95,7 @@ def test_printed_answers_carry_a_welsh_date(page, welsh_first_url, errors):
     assert page.evaluate("window.printed") is True
     today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")
     expected = format_date(date(*today), "d MMMM y", locale="cy")
-    printed = checklist.text_content()  # the date is shown on paper only
+    printed = page.locator(".gd-sc__report").text_content()  # the summary printed instead of the page
     assert f"{expected}" in printed
     assert format_date(date(*today), "MMMM", locale="en_GB") not in printed
     assert errors == []
