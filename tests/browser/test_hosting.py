@@ -150,7 +150,7 @@ def test_the_site_works_unchanged_under_a_sub_path(page, site, host):
     assert page.locator("h1").inner_text() == "3.3 Partnership"
     search(page, "autonomy").click()
     page.wait_for_url(f"**/guidance/{SHEET}?h=autonomy#*")
-    page.get_by_role("link", name="3. Working with others").click()   # back to the home page
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="3. Working with others").click()  # back home
     page.wait_for_url(base + "#working-with-others")
     page.goto(base + SHEET)
     page.wait_for_load_state("networkidle")
@@ -188,7 +188,7 @@ def test_the_offline_copy_opens_from_disk_with_search(page, copy_on_disk):
     expect(page.locator(".md-search-result")).to_contain_text("Avoid possible duplication of administration")
     result.click()
     page.wait_for_url("**/working-with-others/partnership.html?h=duplication*")
-    page.get_by_role("link", name="3. Working with others").click()
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="3. Working with others").click()
     page.wait_for_url("**/index.html#working-with-others")
     page.get_by_role("link", name="Cymraeg").click()           # the Welsh site, from disk too
     page.wait_for_url("**/cy/index.html#working-with-others")  # the reader keeps their place
