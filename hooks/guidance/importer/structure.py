@@ -66,7 +66,8 @@ class _Reader:
         self.ids = Ids()
 
     def guess(self, blocks: list[Block] | Block, message: str) -> None:
-        blocks = [blocks] if isinstance(blocks, Block) else blocks
+        # a list is many blocks; anything else is one (isinstance(Block) fails once a test has reloaded the core)
+        blocks = list(blocks) if isinstance(blocks, (list, tuple)) else [blocks]
         self.guesses.append(Guess(where(blocks, self.source.unit), message, (blocks[0].page, blocks[0].line)))
 
     # The sheet: masthead, body, footer.
