@@ -97,6 +97,15 @@ def html_pages(site: Path) -> list[Path]:
     return [p for p in sorted(site.rglob("*.html")) if not is_redirect(p)]
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of the whole project (settings, pages, content, core, theme) that a test may edit."""
+    target.mkdir()
+    for name in ["mkdocs.yml", "package.json", "docs", "content_src", "hooks", "overrides"]:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    return target
+
+
 def copy_content(tmp_path: Path) -> Path:
     """A private copy of content_src/ that a test may change."""
     target = tmp_path / "content_src"

@@ -11,12 +11,11 @@ from __future__ import annotations
 import filecmp
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import copy_project
 
 SERVE_LIKE = """
 import json, sys
@@ -59,11 +58,7 @@ def differences(a: Path, b: Path) -> list[str]:
 
 
 def test_rebuilds_after_edits_are_byte_identical_to_clean_builds(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ["mkdocs.yml", "package.json", "docs", "content_src", "hooks", "overrides"]:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(tmp_path / "project")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     served = tmp_path / "served"
     process = subprocess.Popen([sys.executable, "-c", SERVE_LIKE, str(project), str(served), json.dumps(EDITS)],

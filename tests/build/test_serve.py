@@ -4,13 +4,12 @@ core's Python itself (reloaded, not kept from the server's start)."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
 import urllib.request
 
-from conftest import ROOT, free_port
+from conftest import copy_project, free_port
 
 
 def fetch(url: str) -> str:
@@ -31,11 +30,7 @@ def wait_for(url: str, text: str, seconds: float = 60) -> bool:
 
 
 def test_serve_rebuilds_when_content_changes(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ["mkdocs.yml", "package.json", "docs", "content_src", "hooks", "overrides"]:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(tmp_path / "project")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
