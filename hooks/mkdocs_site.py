@@ -57,6 +57,7 @@ from guidance.build import SiteBuild, build_site  # noqa: E402
 from guidance.facts import tool_versions  # noqa: E402
 from guidance.handout import DOWNLOADS  # noqa: E402
 from guidance.language import SOURCE  # noqa: E402
+from guidance.memo import keep_between_builds  # noqa: E402
 from guidance.problems import ContentError  # noqa: E402
 from guidance.render import interface, mark_fallbacks, marked_text  # noqa: E402
 from guidance.settings import Settings, settings_from  # noqa: E402
@@ -73,6 +74,7 @@ class _Theme:
 
     env: Environment | None = None
     nav: Navigation | None = None
+    pages: dict[str, Page] | None = None  # the navigation's pages by source name, for previous and next
 
 
 _build: SiteBuild | None = None
@@ -99,6 +101,12 @@ def _settings(config: MkDocsConfig) -> Settings:
                              config.use_directory_urls, site_url=config.site_url or "", config_file=config_file)
     except ContentError as error:
         raise PluginError(str(error)) from None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Only `mkdocs serve` builds again in the same process: it keeps the core's work between
+    builds (memo.py); a single `mkdocs build` frees each result as soon as it is used."""
+    keep_between_builds(command == "serve")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -219,7 +227,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                                   "children": []} for e in spec.toc]
     page.toc = get_toc([{"level": 1, "id": spec.heading_id, "name": page.title or "", "children": sections}]
                        if spec.heading_id else sections)
-    return spec.html
+    return ""  # the HTML is handed over in on_page_context, when MkDocs writes this page
 
 
 def _localise(context: TemplateContext, config: MkDocsConfig, code: str) -> TemplateContext:
@@ -255,11 +263,15 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     and previous and next pages in the same language."""
     build = _current()
     uri = page.file.src_uri
+    if spec := build.page(uri):
+        page.content = spec.html  # held by the page only while it is written (see on_post_page)
     _localise(context, config, build.language_of(uri).code)
     alternates = build.alternates(uri)
     _context(context).update(alternates=alternates,
                              x_default=next((a for a in alternates if a.facts.code == build.urls.main), None))
-    pages = {p.file.src_uri: p for p in nav.pages}
+    if _theme.pages is None:
+        _theme.pages = {p.file.src_uri: p for p in nav.pages}
+    pages = _theme.pages
     before, after = build.neighbours(uri)
     page.previous_page, page.next_page = pages.get(before or ""), pages.get(after or "")
     return context
@@ -271,7 +283,11 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Interface strings not yet translated, marked as English where they are text."""
+    """Interface strings not yet translated, marked as English where they are text. A generated
+    page lets go of its HTML once written: MkDocs keeps every page until the build ends, and
+    the core holds it compressed."""
+    if _current().page(page.file.src_uri):
+        page.content = ""
     return mark_fallbacks(output)
 
 

@@ -64,9 +64,9 @@ def checked_translation(code: str, content_dir: Path, content_keys: Collection[s
     status report lists them); an unreadable catalogue counts as empty."""
     path = catalogue_path(content_dir, code)
     shown_as = display_path(path, content_dir.parent)
-    catalogue, problems = check_catalogue(path, shown_as, code, content_keys)
-    translation = translation_from(catalogue or Catalog(locale=code), code, shown_as, publish_drafts)
-    return translation, problems + answer_label_problems(translation)
+    checked = check_catalogue(path, shown_as, code, content_keys)
+    translation = translation_from(checked.catalog or Catalog(locale=code), code, shown_as, publish_drafts, checked.content)
+    return translation, checked.problems + answer_label_problems(translation)
 
 
 def project_messages(project: Project) -> list[tuple[str, str]]:
@@ -126,6 +126,7 @@ class SiteBuild:
         self._by_key: dict[str, dict[str, PageAddress]] = defaultdict(dict)
         for where in addresses:
             self._by_key[where.key][where.lang] = where
+        self._order: dict[str, tuple[list[str], dict[str, int]]] = {}  # per language, worked out once
 
     @property
     def main(self) -> Language:
@@ -184,15 +185,22 @@ class SiteBuild:
     def in_order(self, lang: str) -> list[str]:
         """A language's pages in reading order (home, the sheets, then the hand-written pages):
         previous and next never lead into another language."""
-        generated = [p.src_uri for p in self.pages if p.lang == lang]
-        written = sorted((a for a in self.documents.values() if a.lang == lang), key=lambda a: a.path)
-        return generated + [a.src_uri for a in written]
+        return list(self._reading_order(lang)[0])
+
+    def _reading_order(self, lang: str) -> tuple[list[str], dict[str, int]]:
+        """The language's pages in order, and each one's place in it."""
+        if lang not in self._order:
+            generated = [p.src_uri for p in self.pages if p.lang == lang]
+            written = sorted((a for a in self.documents.values() if a.lang == lang), key=lambda a: a.path)
+            order = generated + [a.src_uri for a in written]
+            self._order[lang] = order, {uri: i for i, uri in enumerate(order)}
+        return self._order[lang]
 
     def neighbours(self, uri: str) -> tuple[str | None, str | None]:
-        order = self.in_order(self.language_of(uri).code)
-        if uri not in order:
+        order, positions = self._reading_order(self.language_of(uri).code)
+        if uri not in positions:
             return None, None
-        i = order.index(uri)
+        i = positions[uri]
         return (order[i - 1] if i > 0 else None), (order[i + 1] if i + 1 < len(order) else None)
 
     def meta_for(self, uri: str) -> dict[str, str]:

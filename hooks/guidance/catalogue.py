@@ -149,7 +149,7 @@ def _msgid(message_id: str | Sequence[str]) -> str:
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
-def _entry(message: Message) -> Entry:
+def message_entry(message: Message) -> Entry:
     english = _msgid(message.id)
     forms = message.string  # the translation, or each plural form's
     text = forms if isinstance(forms, str) else (forms[0] if forms and all(forms) else "")
@@ -210,11 +210,13 @@ def load_translation(code: str, content_dir: Path, publish_drafts: bool = True) 
     return translation_from(read_catalogue(path, code), code, display_path(path, content_dir.parent), publish_drafts)
 
 
-def translation_from(catalogue: Catalog, code: str, file: str, publish_drafts: bool = True) -> Translation:
-    """Keep only what lookups need from a catalogue read (and checked) once."""
-    content, interface = {}, {}
+def translation_from(catalogue: Catalog, code: str, file: str, publish_drafts: bool = True,
+                     content: dict[str, Entry] | None = None) -> Translation:
+    """Keep only what lookups need from a catalogue read (and checked) once; ``content``, the
+    content's entries when the reader kept them apart (catalogue_rules.py)."""
+    content, interface = dict(content or {}), {}
     for message in (m for m in catalogue if m.id):
-        entry = _entry(message)
+        entry = message_entry(message)
         if message.context:
             content[message.context] = entry
         else:

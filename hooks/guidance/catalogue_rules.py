@@ -10,15 +10,16 @@ language has, and the same placeholders and link targets as the English.
 from __future__ import annotations
 
 import gettext
-import io
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, PoFileParser
 
+from .catalogue import Entry, message_entry
 from .problems import Problem
 from .render import link_targets
 from .source import read_text
@@ -42,7 +43,7 @@ def syntax_problems(text: str, shown_as: str) -> list[Problem]:
     """Lines that are not PO syntax, strings without their closing quote, keywords out of order."""
     problems = []
     previous: str | None = None
-    for number, raw in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 may sit inside a string
+    for number, raw in enumerate(_lines(text), 1):
         line = raw.strip()
         obsolete = line.startswith("#~")
         if obsolete:
@@ -68,14 +69,29 @@ def syntax_problems(text: str, shown_as: str) -> list[Problem]:
     return problems
 
 
-class _Parser(PoFileParser):
-    """Babel's reader, noting entries that appear twice."""
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one by one, each with its "\\n" (not splitlines: U+2028 may sit inside
+    a string), without a list of them all: at 200 sheets a catalogue has 100,000 lines."""
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield text[start:end + 1]
+        start = end + 1
+    yield text[start:]
 
-    def __init__(self, catalog: Catalog, shown_as: str) -> None:
+
+class _Parser(PoFileParser):
+    """Babel's reader, noting entries that appear twice. Each entry is checked as it is read
+    (``entry_problems``); an entry of the content (one with a context: 20,000 at 200 sheets) is
+    then kept as a compact Entry in ``content`` instead of one of Babel's Message objects, so that
+    the catalogue holds only the interface's entries."""
+
+    def __init__(self, catalog: Catalog, shown_as: str, content_keys: Collection[str]) -> None:
         super().__init__(catalog, abort_invalid=True)
         self.shown_as = shown_as
+        self.content_keys = content_keys
         self.problems: list[Problem] = []
         self.seen: dict[tuple[str, str | None], int] = {}
+        self.content: dict[str, Entry] = {}
 
     def _add_message(self) -> None:
         msgid = self.messages[0].denormalize() if self.messages else ""
@@ -89,34 +105,53 @@ class _Parser(PoFileParser):
                                              f"{self.seen[msgid, context]})"))
             else:
                 self.seen[msgid, context] = line
+        obsolete = self.obsolete
         super()._add_message()
+        message = None if obsolete else self.catalog.get(msgid, context)
+        if message is not None and message.id:
+            self.problems += entry_problems([message], self.shown_as, self.content_keys)
+            if message.context:
+                self.content[message.context] = message_entry(message)
+                self.catalog.delete(msgid, message.context)
 
 
-def parse_catalogue(path: Path, shown_as: str, code: str) -> tuple[Catalog | None, str, list[Problem]]:
-    """The catalogue, its header's Plural-Forms, and every problem with its reading."""
+@dataclass
+class CheckedCatalogue:
+    """A catalogue read and checked: Babel's catalogue of the interface's entries (None when it
+    could not be read), the content's entries by key, the header's Plural-Forms, every problem."""
+
+    catalog: Catalog | None
+    content: dict[str, Entry] = field(default_factory=dict)
+    plural_forms: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_catalogue(path: Path, shown_as: str, code: str, content_keys: Collection[str]) -> CheckedCatalogue:
+    """The catalogue, its header's Plural-Forms, and every problem with its reading and its
+    entries (see ``entry_problems``)."""
     text = read_text(path, shown_as, MAX_BYTES)
     if isinstance(text, Problem):
-        return None, "", [text]
+        return CheckedCatalogue(None, problems=[text])
     problems = syntax_problems(text, shown_as)
     if problems:
-        return None, "", problems
+        return CheckedCatalogue(None, problems=problems)
     # The plural rule first: Babel reads the plural forms of every entry by it.
     header = _HEADER_PLURALS.search(text)
     plural_forms = header.group(1).strip() if header else ""
     plural_line = text.count("\n", 0, header.start()) + 1 if header else 1
     problems = plural_problems(plural_forms, code, shown_as, plural_line)
     if problems:
-        return None, plural_forms, problems
+        return CheckedCatalogue(None, plural_forms=plural_forms, problems=problems)
     catalog = Catalog(locale=code, domain="guidance")
-    parser = _Parser(catalog, shown_as)
+    parser = _Parser(catalog, shown_as, content_keys)
     try:
-        parser.parse(io.StringIO(text))
+        parser.parse(_lines(text))
     except PoFileError as error:
         reason = str(error).split(" on ")[0]
         if "num_plurals" in reason:
             reason = f"more plural forms (msgstr[n]) than the language has ({catalog.num_plurals})"
-        return None, "", [Problem(shown_as, error.lineno + 1, "", f"not PO syntax: {reason}")]
-    return catalog, plural_forms, parser.problems
+        return CheckedCatalogue(None, problems=[Problem(shown_as, error.lineno + 1, "", f"not PO syntax: {reason}")])
+    return CheckedCatalogue(catalog, parser.content, plural_forms, parser.problems)
 
 
 def plural_problems(plural_forms: str, code: str, shown_as: str, line: int) -> list[Problem]:
@@ -131,15 +166,16 @@ def plural_problems(plural_forms: str, code: str, shown_as: str, line: int) -> l
         rule = gettext.c2py(match.group(2)) if match else None
     except (ValueError, SyntaxError, RecursionError):
         rule = None
+    expected_rule = gettext.c2py(expected.plural_expr)  # compiled once: it was once per number compared
     same = match is not None and rule is not None and int(match.group(1)) == expected.num_plurals and all(
-        rule(n) == gettext.c2py(expected.plural_expr)(n) for n in range(1000))
+        rule(n) == expected_rule(n) for n in range(1000))
     if not same:
         return [Problem(shown_as, line, "Plural-Forms", f"{_cut(plural_forms)} is not the rule for '{code}' "
                                                         f"(expected: {want})")]
     return []
 
 
-def entry_problems(catalog: Catalog, shown_as: str, content_keys: Collection[str]) -> list[Problem]:
+def entry_problems(catalog: Iterable[Message], shown_as: str, content_keys: Collection[str]) -> list[Problem]:
     """Entries for texts the content does not have, and translations whose placeholders or link
     targets differ from the English (a link that goes elsewhere, a count that is never shown)."""
     problems = []
@@ -185,13 +221,9 @@ def _cut(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[:limit] + "...")
 
 
-def check_catalogue(path: Path, shown_as: str, code: str,
-                    content_keys: Collection[str]) -> tuple[Catalog | None, list[Problem]]:
+def check_catalogue(path: Path, shown_as: str, code: str, content_keys: Collection[str]) -> CheckedCatalogue:
     """The catalogue read once, and every problem in it (the build refuses it; the status report
     lists them). A language with no catalogue yet is not a problem: its pages are in English."""
     if not path.exists():
-        return Catalog(locale=code, domain="guidance"), []
-    catalog, _plural_forms, problems = parse_catalogue(path, shown_as, code)
-    if catalog is not None:
-        problems += entry_problems(catalog, shown_as, content_keys)
-    return catalog, problems
+        return CheckedCatalogue(Catalog(locale=code, domain="guidance"))
+    return parse_catalogue(path, shown_as, code, content_keys)

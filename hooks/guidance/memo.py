@@ -4,8 +4,9 @@ A result is found again only under the same key, and a key holds everything the 
 from: a file's bytes (as a digest), a model's values, the templates' text. An edit changes the
 keys of what it touches, and only that is made again; a change to the core's Python reloads the
 core (hooks/mkdocs_site.py), which starts with nothing kept. What the last build did not use is
-dropped, so the store never holds more than two builds' worth. A single `mkdocs build` only pays
-for the digests.
+dropped, so the store never holds more than two builds' worth. A single `mkdocs build` keeps
+nothing (``keep_between_builds(False)``): it only pays for the digests, and each result is freed
+as soon as the build is done with it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,16 @@ T = TypeVar("T")
 _current: dict[Hashable, Any] = {}
 _previous: dict[Hashable, Any] = {}
 counts = {"made": 0, "kept": 0}  # in the current build: results made, results kept from the last one
+_keeping = True
+
+
+def keep_between_builds(keep: bool) -> None:
+    """Whether results are kept for another build in this process (``mkdocs serve``: yes; a single
+    `mkdocs build`: no, so that a model or a page is not held after the build has used it)."""
+    global _keeping, _current, _previous
+    _keeping = keep
+    if not keep:
+        _current, _previous = {}, {}
 
 
 def new_build() -> None:
@@ -31,6 +42,9 @@ def new_build() -> None:
 
 def remembered(key: Hashable, make: Callable[[], T]) -> T:
     """``make()``, or what it gave under the same ``key`` in this build or the last one."""
+    if not _keeping:
+        counts["made"] += 1
+        return make()
     if key not in _current:
         kept = key in _previous
         _current[key] = _previous.pop(key) if kept else make()

@@ -7,6 +7,7 @@ site's URL rules (``urls.py``). Alternates are the pages that share a key.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -55,18 +56,29 @@ class PageAddress:
     id_path: str = ""
 
 
+def packed(html: str) -> bytes:
+    """A page's HTML as it is held until MkDocs writes the page: compressed (about a sixth of the
+    size; at 200 sheets the pages' HTML was most of the build's memory), quickly (level 1)."""
+    return zlib.compress(html.encode("utf-8"), 1)
+
+
 @dataclass(frozen=True)
 class PageSpec:
-    """One generated page: where it goes, and its finished HTML body, outline and search entries."""
+    """One generated page: where it goes, and its finished HTML body (``packed``), outline and
+    search entries."""
 
     address: PageAddress
     title: str
     description: str
-    html: str
+    packed_html: bytes
     toc: tuple[TocEntry, ...] = ()
     search: tuple[SearchEntry, ...] = ()
     heading_id: str = ""  # the h1's id: the skip link's target, the outline's top
     trail: tuple[str, ...] = ()  # what the page belongs to, nearest first: its <title> after its own
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.packed_html).decode("utf-8")
 
     @property
     def lang(self) -> str:
@@ -131,11 +143,24 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
         def kept(key: tuple[object, ...], make: Callable[[], T]) -> T:
             return remembered((language.code, version, *key), make) if version is not None else make()
 
-        sheets = [kept(("localised", Same(sheet)), partial(localise, sheet, sheet.id, language)) for sheet in project.sheets]
-        addresses = [address(urls, sheet_key(sheet), language.code, sheet_path(sheet, language),
-                             f"{sheet.series}/{sheet.id}") for sheet in sheets]
         site_drafts = has_drafts(site, "site")
-        drafts = [site_drafts or has_drafts(sheet, sheet.id) for sheet in sheets]
+        # One sheet localised at a time: its pages are made, and of it only what the home page
+        # lists is kept (at 200 sheets, every localised sheet at once was the build's peak memory).
+        sheets: list[Sheet] = []
+        addresses: list[PageAddress] = []
+        drafts: list[bool] = []
+        sheets_pages: list[PageSpec] = []
+        for source in project.sheets:
+            sheet = kept(("localised", Same(source)), partial(localise, source, source.id, language))
+            where = address(urls, sheet_key(sheet), language.code, sheet_path(sheet, language), f"{sheet.series}/{sheet.id}")
+            draft = site_drafts or has_drafts(sheet, sheet.id)
+            sheets_pages += kept(("pages", Same(source), Same(project.site), Same(project.publisher), urls, handouts,
+                                  logo_uri, today, where, home, draft),
+                                 partial(sheet_pages, project, language, renderer, urls, handouts, logo_uri, today,
+                                         source, sheet, site, where, home, draft))
+            sheets.append(sheet.model_copy(update={"sections": ()}))  # the home page shows number, title, summary
+            addresses.append(where)
+            drafts.append(draft)
         listing = [
             SeriesListing(series, tuple(SheetLink(sheet, urls.relative(where.url, home.url))
                                         for sheet, where in zip(sheets, addresses) if sheet.series == series.id))
@@ -150,19 +175,15 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
         pages.append(PageSpec(
             address=home, title=title, heading_id=HOME_HEADING,
             description=language.gettext("Short guidance for charities and community groups, from your local county voluntary council."),
-            html=renderer.render("home.html", language, publisher=project.publisher, series=shown,
-                                 draft=site_drafts or any(drafts), logo_href=logo_href(home.url),
-                                 heading_id=HOME_HEADING),
+            packed_html=packed(renderer.render(
+                "home.html", language, publisher=project.publisher, series=shown, draft=site_drafts or any(drafts),
+                logo_href=logo_href(home.url), heading_id=HOME_HEADING)),
             toc=tuple(TocEntry(2, e.series.id, f"{e.series.number}. {e.series.title}", _lang(e.series.title, language))
                       for e in shown),
             search=(entry(urls.within_language(home.url, language.code), title,
                           [f"{s.number} {s.title}. {s.summary}" for s in sheets]),),
         ))
-        for source, sheet, where, draft in zip(project.sheets, sheets, addresses, drafts):
-            pages += kept(("pages", Same(source), Same(project.site), Same(project.publisher), urls, handouts, logo_uri,
-                           today, where, home, draft),
-                          partial(sheet_pages, project, language, renderer, urls, handouts, logo_uri, today,
-                                  source, sheet, site, where, home, draft))
+        pages += sheets_pages
     return pages
 
 
@@ -181,7 +202,7 @@ def sheet_pages(project: Project, language: Language, renderer: Renderer, urls: 
     sheet_page = PageSpec(
         address=where, heading_id=sheet.id, trail=(f"{series_by_id[sheet.series].number}. {series_by_id[sheet.series].title}",),
         title=f"{sheet.number} {sheet.title}", description=str(sheet.summary),
-        html=renderer.render(
+        packed_html=packed(renderer.render(
             "sheet.html", language, sheet=sheet, site=site, publisher=project.publisher,
             series=series_by_id[sheet.series], display_url=display_url, draft=draft, toc=toc,
             home_href=urls.relative(home.url, where.url), logo_href=logo_href(where.url),
@@ -190,7 +211,7 @@ def sheet_pages(project: Project, language: Language, renderer: Renderer, urls: 
             compare_hrefs={section_id: urls.relative(page.url, where.url) for section_id, page in compares.items()},
             review_overdue=is_overdue(source, project.site, today),
             review_due=review_date(source, project.site),
-        ),
+        )),
         toc=toc,
         search=sheet_search(sheet, site, urls.within_language(where.url, language.code)),
     )
@@ -219,13 +240,13 @@ def comparison_pages(source: Sheet, sheet: Sheet, sheet_page: PageAddress, compa
             address=where, heading_id=COMPARE_HEADING, trail=(f"{sheet.number} {sheet.title}",),
             title=f"{compare}: {heading}",
             description=language.gettext("Put partners' saved answers to a self-check side by side and agree an action plan."),
-            html=renderer.render(
+            packed_html=packed(renderer.render(
                 COMPARE_TEMPLATE, language, sheet=sheet, section=section, fingerprints=prints,
                 compare=comparison(source, section, language.facts), heading_id=COMPARE_HEADING,
                 sheet_href=urls.relative(sheet_page.url, where.url) + f"#{section.id}",
                 script_href=urls.file_href(COMPARE_SCRIPT, where.url),
                 styles_href=urls.file_href(COMPARE_STYLES, where.url),
-            ),
+            )),
         ))
     return pages
 
