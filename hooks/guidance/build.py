@@ -26,6 +26,7 @@ from .problems import ContentError, Problem, display_path
 from .project import Project, load_project, reserved_slug
 from .render import COMPONENTS, TEMPLATES, Renderer, inline_markdown
 from .search import SearchEntry, document_entry, index_files
+from .served import SITE_SCRIPT, joined_script
 from .settings import Options
 from .sitemap import SitemapEntry, sitemap
 from .stylesheet import site_stylesheet
@@ -106,7 +107,7 @@ class SiteBuild:
     site_url: str = ""
     brand: Brand = field(default_factory=Brand)
     stylesheet: str = ""
-    files: dict[str, str] = field(default_factory=dict)  # site path -> text: the components' scripts
+    files: dict[str, str] = field(default_factory=dict)  # site path -> text: the components' files, the site's script
     handouts: HandoutSettings = field(default_factory=HandoutSettings)
     renderer: Renderer = field(default_factory=Renderer)
 
@@ -317,4 +318,4 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
                        versions=versions)
     return SiteBuild(project, languages, pages, urls, site_url=options.site_url, brand=brand, handouts=handouts,
                      stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand), renderer=renderer,
-                     files=component_files())
+                     files={**component_files(), SITE_SCRIPT: joined_script(options.scripts)})

@@ -66,6 +66,7 @@ class GuidanceSettings(BaseModel):
     offline: YesNo = False
     handouts: Path_ | None = None
     stylesheets: tuple[Path_, ...] = ()
+    scripts: tuple[Path_, ...] = ()
 
     @field_validator("languages", mode="before")
     @classmethod
@@ -106,6 +107,7 @@ class Options:
     offline: bool = False             # a copy that opens from disk (GUIDANCE_OFFLINE=1)
     handouts: Path | None = None      # the PDFs scripts/pdf made, linked from their pages (GUIDANCE_HANDOUTS)
     stylesheets: tuple[Path, ...] = ()  # the theme's stylesheets; the build joins them, then the components' own, into assets/site.css
+    scripts: tuple[Path, ...] = ()      # the theme's scripts that every page runs; the build joins them into assets/site.js
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,7 @@ def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None =
             offline=checked.offline,
             handouts=root / checked.handouts if checked.handouts else None,
             stylesheets=tuple(custom / name for name in checked.stylesheets),
+            scripts=tuple(custom / name for name in checked.scripts),
         ),
     )
 
@@ -198,10 +201,10 @@ def _missing_files(checked: GuidanceSettings, from_environment: Mapping[str, str
             path = "extra.guidance" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
             problems.append(Problem(shown_as, _line(config_file, loc), path, message))
 
-    for index, name in enumerate(checked.stylesheets):
-        if not (custom / name).is_file():
-            report("stylesheets", ("stylesheets", index), f"file not found: '{name}' (a path in the theme folder, "
-                                                          f"{display_path(custom, root)}/)")
+    for key, names in (("stylesheets", checked.stylesheets), ("scripts", checked.scripts)):
+        for index, name in enumerate(names):
+            if not (custom / name).is_file():
+                report(key, (key, index), f"file not found: '{name}' (a path in the theme folder, {display_path(custom, root)}/)")
     if checked.handouts and not (root / checked.handouts).is_dir():
         report("handouts", ("handouts",), f"folder not found: '{checked.handouts}'")
     if not (root / checked.content).is_dir():

@@ -36,9 +36,12 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else {
-    start();
-  }
+  // This runs just before Material's bundle (assets/site.js), which makes document$: hence once the page is parsed.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(start);
+    } else {
+      start();
+    }
+  });
 })();

@@ -67,6 +67,11 @@ def test_a_missing_stylesheet_is_named(tmp_path):
         "mkdocs.yml:9: extra.guidance.stylesheets[1]: file not found: 'b.css' (a path in the theme folder, styles/)"]
 
 
+def test_a_missing_script_is_named(tmp_path):
+    assert problems(tmp_path, "scripts:\n  - a.css\n  - gone.js") == [
+        "mkdocs.yml:9: extra.guidance.scripts[1]: file not found: 'gone.js' (a path in the theme folder, styles/)"]
+
+
 def test_environment_variables_are_checked_and_named(tmp_path):
     found = problems(tmp_path, "languages: [en]", {"GUIDANCE_OFFLINE": "on", "GUIDANCE_OFLINE": "1",
                                                    "GUIDANCE_LANGUAGES": "en,xx", "GUIDANCE_SITE_URL": ""})

@@ -13,7 +13,7 @@ from pathlib import Path
 from ...language import LanguageFacts
 from ...render import date_pattern
 from ...schema import ChecklistSection, Sheet
-from ..scripts import served
+from ...served import script, stylesheet
 from ..selfcheck import ANSWERS
 
 FOLDER = Path(__file__).parent
@@ -52,5 +52,5 @@ def checklists(sheet: Sheet) -> list[ChecklistSection]:
 
 def files() -> dict[str, str]:
     """The files this component adds to the site: site path -> text."""
-    return {SCRIPT: served((FOLDER / "compare.js").read_text(encoding="utf-8")),
-            STYLES: (FOLDER / "compare.css").read_text(encoding="utf-8")}
+    return {SCRIPT: script((FOLDER / "compare.js").read_text(encoding="utf-8"), str(FOLDER / "compare.js")),
+            STYLES: stylesheet((FOLDER / "compare.css").read_text(encoding="utf-8"))}

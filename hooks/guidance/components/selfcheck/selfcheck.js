@@ -1,6 +1,7 @@
 /* The self-check. A classic script (pages opened from disk cannot load modules): first the logic,
    which Node's tests load, then the page. N: the names shared with the template, from selfcheck.py
-   (written in at the end by the build). Strings come from data-sc-* attributes; answers are
+   (written in at the end by the build). Strings come from the data-sc-* attributes of this script's
+   own tag (one per page, for all its checklists: script.html); answers are
    kept in localStorage under "gd-selfcheck:<checklist id>", the same in every language.
    answers: Map id -> {a: answer, w: written answer, n: note}; questions: Map id -> fingerprint of
    its English text. A file saved to share also carries the name typed and each question's words. */
@@ -88,6 +89,9 @@
 
   Object.assign(S, { ANSWERS, NOTE_MAX, NAME_MAX, read, parse, parseFile, write, update, progress, todo, plural, fill, longDate });
   if (typeof document === "undefined") return;
+  // Instant navigation runs this script again on every page that has it (Material re-creates the
+  // scripts of the content it swaps in): the first run, which follows every page change, does the work.
+  if (window.gdSelfCheckInit) return window.gdSelfCheckInit();
 
   // The page
   const PRINTING = "gd-sc-printing";
@@ -106,12 +110,13 @@
   }
 
   function selfcheck(root) {
-    // Strings by key: data-sc-todo-one -> t["todo-one"]
+    // Strings by key, from the page's tag that loads this script: data-sc-todo-one -> t["todo-one"]
+    const strings = document.querySelector(`script[${N.locale}]`);
     const t = {};
-    for (const { name, value } of root.attributes) if (name.startsWith(N.text)) t[name.slice(N.text.length)] = value;
+    for (const { name, value } of strings.attributes) if (name.startsWith(N.text)) t[name.slice(N.text.length)] = value;
     const id = root.getAttribute(N.checklist);
     const key = "gd-selfcheck:" + id;
-    const lang = root.getAttribute(N.locale);
+    const lang = strings.getAttribute(N.locale);
     const label = (answer) => t[answer];
     // Count n in the page language's plural form; {count} stands for n.
     const count = (name, n, answered) => fill(plural(t, name, lang, n), { count: n, answered });
@@ -230,7 +235,7 @@
       el("div", { className: "gd-sc__name" }, [el("label", { htmlFor: who.id, textContent: t.name }), whoHint, who]),
       el("div", { className: "gd-sc__actions" }, [
         button(t.print, "secondary", () => {
-          const today = longDate(new Date(), root.getAttribute(N.date), root.getAttribute(N.months).split("|"));
+          const today = longDate(new Date(), strings.getAttribute(N.date), strings.getAttribute(N.months).split("|"));
           document.querySelectorAll(".gd-sc__report").forEach((old) => old.remove());
           document.body.append(report(today));
           document.documentElement.classList.add(PRINTING);
@@ -388,6 +393,7 @@
     document.querySelectorAll(`[${N.checklist}]`).forEach(start);
   }
 
+  window.gdSelfCheckInit = init;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
   // The theme's instant navigation swaps pages in without loading them; document$ tells of each.

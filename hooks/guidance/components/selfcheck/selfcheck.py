@@ -22,12 +22,12 @@ from ...language import Language, N_, N_plural
 from ...problems import Problem
 from ...render import date_pattern, plural_samples
 from ...schema import ChecklistSection, Sheet
-from ..scripts import served
+from ...served import script as served_script
 
 FOLDER = Path(__file__).parent
 STYLESHEET = FOLDER / "selfcheck.css"
 SCRIPT = FOLDER / "selfcheck.js"
-SCRIPT_URI = "assets/selfcheck.js"  # where the site serves it (mkdocs.yml's extra_javascript names it)
+SCRIPT_URI = "assets/selfcheck.js"  # where the site serves it; only pages with a checklist load it (script.html)
 EXAMPLES = FOLDER / "examples"      # a small sheet with two checklists, for this component's tests
 
 
@@ -109,7 +109,7 @@ class SelfCheck:
     """What a sheet page's checklists give the script, beyond their questions."""
 
     fingerprints: dict[str, str]  # question or sub-item id -> fingerprint of its English text
-    attributes: dict[str, str]    # data-sc-* attribute -> value: strings in the page's language, locale, date format
+    attributes: dict[str, str]    # data-sc-* attribute -> value: strings in the page's language, locale, date format (on the script's tag)
     names: Names = NAMES
 
 
@@ -165,13 +165,12 @@ def fingerprints(sheet: Sheet) -> dict[str, str]:
 
 
 def script() -> str:
-    """The script as the site serves it: ``selfcheck.js`` with ``NAMES`` written in, less its
-    comments and indentation."""
+    """The script as the site serves it: ``selfcheck.js`` with ``NAMES`` written in, minified."""
     source = SCRIPT.read_text(encoding="utf-8")
     placeholder = "/* NAMES */ {}"
     if source.count(placeholder) != 1:
         raise ValueError(f"{SCRIPT}: expected {placeholder!r} once, where the build writes the names")
-    return served(source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":"))))
+    return served_script(source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":"))), str(SCRIPT))
 
 
 if __name__ == "__main__":  # for tests/js: the script as served

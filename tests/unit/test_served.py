@@ -1,0 +1,55 @@
+"""The site's scripts and stylesheets as served: minified, joined, and a script that cannot be read
+reported as a problem with its file and line, not a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from guidance.problems import ContentError
+from guidance.served import joined_script, script, stylesheet
+
+
+def run(source: str) -> str:
+    """What ``source`` prints to the console under Node."""
+    return subprocess.run(["node", "-e", source],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_a_script_is_minified_and_does_the_same():
+    source = """
+        /* A comment only a maintainer reads. */
+        (function () {
+          "use strict";
+          var longDescriptiveName = [1, 2, 3];  // local: may be renamed
+          globalThis.result = longDescriptiveName.map(function (value) { return value * 2; });
+          console.log(JSON.stringify(globalThis.result));
+        })();
+    """
+    served = script(source, "example.js")
+    assert len(served) < len(source) / 2
+    assert "comment" not in served and "longDescriptiveName" not in served
+    assert run(served) == run(source) == "[2,4,6]\n"
+
+
+def test_joined_scripts_stay_separate_programs(tmp_path):
+    """Two scripts each ending in a call without a semicolon: joined as they are, the second's
+    parenthesis would call the first's result."""
+    first, second = tmp_path / "first.js", tmp_path / "second.js"
+    first.write_text("(() => console.log('first'))()\n")
+    second.write_text("(() => console.log('second'))()\n")
+    assert run(joined_script([first, second])) == "first\nsecond\n"
+
+
+def test_a_script_that_cannot_be_read_names_its_file_and_line():
+    with pytest.raises(ContentError) as raised:
+        script("const ok = 1;\nconst broken = ;\n", "overrides/assets/broken.js")
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line) == ("overrides/assets/broken.js", 2)
+    assert problem.message == "cannot minify this script: unexpected ; in expression"
+
+
+def test_a_stylesheet_is_minified():
+    served = stylesheet("/* why */\n.gd-a {\n  color: #ff0000;\n  margin: 0px;\n}\n@media print { .gd-a { display: none; } }\n")
+    assert served == ".gd-a{color:red;margin:0}@media print{.gd-a{display:none}}"
