@@ -1,7 +1,7 @@
 """Editing under `mkdocs serve`: from saving a file to the served page showing the change.
 
 A copy of the project (mkdocs.yml, docs/, hooks/, overrides/) with the given content folder as its
-content_src/ is served by `mkdocs serve`, as `scripts/serve` does. Each edit writes one file, then
+content_src/ is served by `mkdocs serve --dirty`, as `scripts/serve` does. Each edit writes one file, then
 the page that shows the edit is fetched every 20 ms until it does; the time from the write to that
 answer is what an editor waits (MkDocs' own 0.1 s pause for more changes included). MkDocs' log
 line "Documentation built in ..." gives the build's own share.
@@ -72,7 +72,7 @@ class Server:
         self.builds: list[float] = []
         self.log: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}"],  # as scripts/serve
             cwd=self.project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         threading.Thread(target=self._read_log, daemon=True).start()

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import copy
 import gzip
+import logging
+import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
@@ -61,6 +64,8 @@ from guidance.memo import keep_between_builds  # noqa: E402
 from guidance.problems import ContentError  # noqa: E402
 from guidance.render import interface, mark_fallbacks, marked_text  # noqa: E402
 from guidance.settings import Settings, settings_from  # noqa: E402
+from guidance.memo import digest, text_digest  # noqa: E402
+from guidance.site_folder import site_folder  # noqa: E402
 from guidance.stylesheet import SITE_STYLESHEET  # noqa: E402
 
 guidance._source_stamp = _core_stamp()  # type: ignore[attr-defined]
@@ -74,11 +79,15 @@ class _Theme:
 
     env: Environment | None = None
     nav: Navigation | None = None
-    pages: dict[str, Page] | None = None  # the navigation's pages by source name, for previous and next
+    pages: dict[str, Page] = field(default_factory=dict)  # the navigation's pages by source name, for previous and next
+    files: Files | None = None
 
 
 _build: SiteBuild | None = None
 _theme = _Theme()
+# `mkdocs serve --dirty` (scripts/serve): the site folder is kept between builds and only what
+# changed is written (see _plan_writes). Set once per process by on_startup, kept across reloads.
+_incremental = False
 
 
 def _current() -> SiteBuild:
@@ -103,10 +112,24 @@ def _settings(config: MkDocsConfig) -> Settings:
         raise PluginError(str(error)) from None
 
 
+class _DirtyBuildNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave links and navigation stale, which the strict
+    setting turns into an error; under scripts/serve the hooks decide what is rebuilt, from keys
+    that hold every page's inputs, so the warning does not apply."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command: str, dirty: bool) -> None:
     """Only `mkdocs serve` builds again in the same process: it keeps the core's work between
-    builds (memo.py); a single `mkdocs build` frees each result as soon as it is used."""
+    builds (memo.py); a single `mkdocs build` frees each result as soon as it is used. Under
+    `mkdocs serve --dirty` (scripts/serve) the site folder is kept too (_plan_writes)."""
+    global _incremental
     keep_between_builds(command == "serve")
+    _incremental = command == "serve" and dirty
+    if _incremental:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -117,14 +140,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     `mkdocs serve` loads the configuration again for every rebuild, but keeps this module: when
     the core changed, this module runs again, which imports the new core and rebinds every name
     the events use, so an edit to the core shows without restarting the server."""
+    global _incremental
     if _forget_changed_core():
         this = sys.modules[__name__]
         assert this.__spec__ is not None and this.__spec__.loader is not None  # MkDocs loads hooks from a file spec
+        incremental = _incremental  # on_startup runs once per process, not after a reload
         sys.path.insert(0, str(CORE.parent))  # as MkDocs has it while it loads a hook
         try:
             this.__spec__.loader.exec_module(this)
         finally:
             sys.path.remove(str(CORE.parent))
+        _incremental = incremental
     config.theme.static_templates.discard("sitemap.xml")  # on_post_build writes one per language
     if _settings(config).options.offline:
         config.use_directory_urls = False
@@ -153,6 +179,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _theme.nav = nav
+    _theme.pages = {p.file.src_uri: p for p in nav.pages}
     return nav
 
 
@@ -177,6 +204,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():  # every page where the site's URL rules put it
         where = build.address(file.src_uri)
         file.dest_uri, file.url = build.urls.file_of(where.url), where.url
+        if _incremental:  # every page is read (titles, outlines, search entries); on_env says which are written
+            file.is_modified = _answer(True)  # type: ignore[method-assign]
+    _theme.files = files
     return files
 
 
@@ -269,8 +299,6 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     alternates = build.alternates(uri)
     _context(context).update(alternates=alternates,
                              x_default=next((a for a in alternates if a.facts.code == build.urls.main), None))
-    if _theme.pages is None:
-        _theme.pages = {p.file.src_uri: p for p in nav.pages}
     pages = _theme.pages
     before, after = build.neighbours(uri)
     page.previous_page, page.next_page = pages.get(before or ""), pages.get(after or "")
@@ -297,7 +325,69 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _theme.env = env
+    if _incremental:
+        _plan_writes(env, config, files)
     return env
+
+
+def _plan_writes(env: Environment, config: MkDocsConfig, files: Files) -> None:
+    """Under scripts/serve, before MkDocs writes anything: each page and file is written only if
+    its key differs from the one of the file in the site folder (guidance/site_folder.py). A
+    page's key holds everything the theme reads for it: the settings, the navigation (every
+    page's title, address and front matter), its language's strings, and the page's own content,
+    title, outline, neighbours and alternates; any theme template changed rewrites every page."""
+    build = _current()
+    folder = site_folder(Path(config.site_dir))
+    folder.begin()
+    assert env.loader is not None  # MkDocs' theme environment loads from the theme's folders
+    templates_changed = folder.templates_changed(env, env.loader)
+    site = digest(sorted(config.items()), _nav_signature(_theme.nav.items if _theme.nav else []),
+                  [(f.src_uri, f.url) for f in files.documentation_pages()])
+    languages = {code: _language_signature(config, code) for code in build.languages}
+    pages = {f.dest_uri: _page_key(f.page, site, languages[build.language_of(f.src_uri).code])
+             for f in files.documentation_pages() if f.page is not None}
+    others = {f.dest_uri: _file_key(f) for f in files if not f.is_documentation_page()}
+    chosen = folder.to_write(pages, everything=templates_changed) | folder.to_write(others)
+    for file in files:
+        file.is_modified = _answer(file.dest_uri in chosen)  # type: ignore[method-assign]
+
+
+def _answer(written: bool) -> Callable[[], bool]:
+    return lambda: written
+
+
+def _nav_signature(items: list[Any]) -> list[Any]:
+    return [(type(i).__name__, i.title, getattr(i, "url", None), getattr(i, "meta", None),
+             _nav_signature(getattr(i, "children", None) or [])) for i in items]
+
+
+def _language_signature(config: MkDocsConfig, code: str) -> str:
+    """What _localise gives the theme for a language; its strings (``_``) by their digest."""
+    theme = _context(_localise(cast(TemplateContext, {"base_url": ""}), config, code))
+    values = sorted((k, v) for k, v in theme.items() if k not in ("config", "_"))
+    return digest(values, sorted(theme["config"].items()), _current().interface_versions.get(code, ""))
+
+
+def _page_key(page: Page, site: str, language: str) -> str:
+    build = _current()
+    uri = page.file.src_uri
+    neighbours = [(p.url, p.title) if p else None for p in (_theme.pages.get(n or "") for n in build.neighbours(uri))]
+    spec = build.page(uri)  # a generated page's HTML reaches it only in on_page_context
+    content = text_digest(spec.packed_html if spec else page.content or "")
+    return digest(site, language, uri, page.url, page.canonical_url, page.edit_url, page.title, page.meta,
+                  content, _toc_signature(page.toc), neighbours, build.alternates(uri))
+
+
+def _toc_signature(items: Any) -> list[Any]:
+    return [(i.title, i.id, i.level, _toc_signature(i.children)) for i in items]
+
+
+def _file_key(file: File) -> str:
+    """A file MkDocs copies: by its source's name, time and size; one made by the build: by its bytes."""
+    if file.abs_src_path is None:
+        return text_digest(file.content_bytes)
+    stat = os.stat(file.abs_src_path)
+    return digest(file.abs_src_path, stat.st_mtime_ns, stat.st_size)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -313,9 +403,18 @@ def on_post_build(config: MkDocsConfig) -> None:
                 raise PluginError("guidance: the theme's environment or navigation is missing for the 404 pages")
             context = get_context(_theme.nav, Files([]), config, base_url=base_url)
             files[path] = mark_fallbacks(_theme.env.get_template("404.html").render(_not_found(context, config, code)))
-    for path, text in files.items():
+    written: dict[str, str | bytes] = {**files, "sitemap.xml.gz": gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)}
+    if _incremental:
+        folder = site_folder(site_dir)
+        folder.write(written)
+        built = {f.dest_uri for f in _theme.files or [] if f.inclusion.is_in_serve()}  # type: ignore[no-untyped-call]
+        folder.remove_others(built | set(written) | set(config.theme.static_templates))
+        folder.finish()
+        return
+    for path, text in written.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    main_sitemap = files["sitemap.xml"]
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(main_sitemap.encode("utf-8"), mtime=0))
+        if isinstance(text, str):
+            target.write_text(text, encoding="utf-8")
+        else:
+            target.write_bytes(text)

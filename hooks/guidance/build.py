@@ -110,6 +110,7 @@ class SiteBuild:
     files: dict[str, str] = field(default_factory=dict)  # site path -> text: the components' files, the site's script
     handouts: HandoutSettings = field(default_factory=HandoutSettings)
     renderer: Renderer = field(default_factory=Renderer)
+    interface_versions: dict[str, str] = field(default_factory=dict)  # language -> its catalogue's interface_digest
 
     written_pages: dict[str, SearchEntry] = field(default_factory=dict)
     documents: dict[str, PageAddress] = field(default_factory=dict)
@@ -305,8 +306,8 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     """Load, validate, localise and render: raises ContentError before anything is written."""
     new_build()
     project = load_project(content_dir, publisher_file)
-    translations = {t.code: t.language() for t in load_translations(project, content_dir, options)}
-    languages = {code: translations.get(code) or Language(code) for code in options.languages}
+    translations = {t.code: t for t in load_translations(project, content_dir, options)}
+    languages = {code: translations[code].language() if code in translations else Language(code) for code in options.languages}
     brand = load_brand(project.publisher, publisher_file)
     handouts = HandoutSettings(site_url=options.site_url, pdf_dir=options.handouts)
     urls = SiteUrls(tuple(languages), options.directory_urls)
@@ -318,4 +319,5 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
                        versions=versions)
     return SiteBuild(project, languages, pages, urls, site_url=options.site_url, brand=brand, handouts=handouts,
                      stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand), renderer=renderer,
-                     files={**component_files(), SITE_SCRIPT: joined_script(options.scripts)})
+                     files={**component_files(), SITE_SCRIPT: joined_script(options.scripts)},
+                     interface_versions={code: t.interface_digest for code, t in translations.items()})

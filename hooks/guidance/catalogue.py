@@ -30,6 +30,7 @@ from babel.messages.pofile import read_po, write_po
 
 from .language import SOURCE, Language, LocalText, State
 from .localise import SLUG
+from .memo import digest
 from .patterns import URL_SLUG
 from .problems import Problem, display_path
 
@@ -176,6 +177,9 @@ class Translation:
     interface_entries: dict[str, Entry]
     interface: gettext.NullTranslations
     publish_drafts: bool = True
+    # A key for the interface strings alone (what every page's chrome shows): an edit to a sheet's
+    # translation leaves it as it was.
+    interface_digest: str = ""
 
     def state(self, key: str, english: str) -> tuple[State, str]:
         """How current the translation of ``key`` is, and the translated text."""
@@ -192,12 +196,16 @@ class Translation:
         return Language(self.code, ui=self.interface, lookup=self.lookup)
 
 
-def _interface(catalogue: Catalog, code: str) -> gettext.GNUTranslations:
+def _interface(catalogue: Catalog, code: str) -> Catalog:
     """Interface strings (no context) for templates: fuzzy ones are left out."""
     subset = Catalog(locale=code, domain=DOMAIN, fuzzy=False)
     for message in catalogue:
         if message.id and not message.context and message.string and not message.fuzzy:
             subset[message.id] = message
+    return subset
+
+
+def _gettext(subset: Catalog) -> gettext.GNUTranslations:
     buffer = io.BytesIO()
     write_mo(buffer, subset, use_fuzzy=False)
     buffer.seek(0)
@@ -221,7 +229,9 @@ def translation_from(catalogue: Catalog, code: str, file: str, publish_drafts: b
             content[message.context] = entry
         else:
             interface[entry.english] = entry
-    return Translation(code, file, content, interface, _interface(catalogue, code), publish_drafts)
+    subset = _interface(catalogue, code)
+    return Translation(code, file, content, interface, _gettext(subset), publish_drafts,
+                       interface_digest=digest(code, [(m.id, m.string) for m in subset if m.id]))
 
 
 def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> Counter[State]:

@@ -60,6 +60,16 @@ def file_digest(path: Path) -> str:
         return ""
 
 
+def digest(*parts: object) -> str:
+    """A key for values whose ``repr`` says everything about them (strings, numbers, tuples,
+    dictionaries, frozen dataclasses of those)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def text_digest(text: str | bytes) -> str:
+    return hashlib.blake2b(text.encode("utf-8") if isinstance(text, str) else text, digest_size=16).hexdigest()
+
+
 def files_digest(paths: Iterable[Path]) -> str:
     """One digest for a set of files: their names and bytes."""
     digest = hashlib.blake2b(digest_size=16)

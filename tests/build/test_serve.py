@@ -1,5 +1,6 @@
-"""`mkdocs serve` rebuilds the site when a file changes: content, the core's templates, and the
-core's Python itself (reloaded, not kept from the server's start)."""
+"""`mkdocs serve --dirty`, as scripts/serve runs it, rebuilds the site when a file changes: content,
+the core's templates, the theme's templates and the core's Python itself (reloaded, not kept from
+the server's start); a page the edit does not touch is kept, a page a shared file shows is not."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def test_serve_rebuilds_when_content_changes(tmp_path):
     project = copy_project(tmp_path / "project")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],  # as scripts/serve runs it
         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -54,6 +55,14 @@ def test_serve_rebuilds_when_content_changes(tmp_path):
         template.write_text(template.read_text(encoding="utf-8").replace(
             '<p class="gd-masthead__publisher">', '<p class="gd-masthead__publisher" data-edited>'), encoding="utf-8")
         assert wait_for(url, 'gd-masthead__publisher" data-edited')
+
+        privacy = f"http://127.0.0.1:{port}/privacy/"                 # a page no edit above touched
+        assert 'class="md-footer gd-site-footer">' in fetch(privacy)
+        footer = project / "overrides" / "partials" / "footer.html"  # the theme, on every page
+        footer.write_text(footer.read_text(encoding="utf-8").replace(
+            '<footer class="md-footer gd-site-footer">', '<footer class="md-footer gd-site-footer" data-edited>'), encoding="utf-8")
+        assert wait_for(privacy, 'gd-site-footer" data-edited>')
+        assert "You may lose some autonomy." in fetch(url)
     finally:
         server.terminate()
         server.wait(timeout=10)
