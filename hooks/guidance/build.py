@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from .facts import fill_facts, page_facts
 from .handout import HandoutSettings
 from .language import SOURCE, Language, LanguageFacts
 from .localise import localise, messages, series_slug_key, sheet_slug_key, slug_messages
-from .memo import file_digest, files_digest, new_build, remembered
+from .memo import Same, file_digest, files_digest, new_build, remembered
 from .pages import PageAddress, PageSpec, plan_pages
 from .problems import ContentError, Problem, display_path
 from .project import Project, load_project, reserved_slug
@@ -74,7 +75,7 @@ def project_messages(project: Project) -> list[tuple[str, str]]:
     """Every translatable (key, English) pair of the site's content, slugs included."""
     found = list(messages(project.site, "site"))
     for sheet in project.sheets:
-        found += messages(sheet, sheet.id)
+        found += remembered(("messages", Same(sheet)), lambda: list(messages(sheet, sheet.id)))
     return found + slug_messages(project.site, project.sheets)
 
 
@@ -296,9 +297,11 @@ class SiteBuild:
                     taken.add(url)
                     spec = self.page(uri)
                     title = spec.title if spec else where.path
-                    files[self.urls.file_of(url)] = self.renderer.render(
-                        "redirect.html", language, href=self.urls.relative(where.url, url), title=title,
-                        address=self._absolute(where.url), facts=language.facts)
+                    href, address = self.urls.relative(where.url, url), self._absolute(where.url)
+                    files[self.urls.file_of(url)] = remembered(
+                        ("redirect", Same(self.renderer), code, self.interface_versions.get(code), href, title, address),
+                        partial(self.renderer.render, "redirect.html", language, href=href, title=title,
+                                address=address, facts=language.facts))
         return files
 
 
@@ -311,8 +314,8 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     brand = load_brand(project.publisher, publisher_file)
     handouts = HandoutSettings(site_url=options.site_url, pdf_dir=options.handouts)
     urls = SiteUrls(tuple(languages), options.directory_urls)
-    renderer = Renderer()
     templates = files_digest(p for folder in (TEMPLATES, COMPONENTS) for p in folder.rglob("*") if p.is_file())
+    renderer = remembered(("renderer", templates), Renderer)  # its templates compiled once while they read the same
     versions = {code: f"{templates}:{file_digest(catalogue_path(content_dir, code)) if code != SOURCE.code else ''}"
                 for code in languages}
     pages = plan_pages(project, list(languages.values()), renderer, urls, handouts=handouts, logo_uri=brand.logo_uri,

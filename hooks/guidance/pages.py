@@ -153,7 +153,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
         for source in project.sheets:
             sheet = kept(("localised", Same(source)), partial(localise, source, source.id, language))
             where = address(urls, sheet_key(sheet), language.code, sheet_path(sheet, language), f"{sheet.series}/{sheet.id}")
-            draft = site_drafts or has_drafts(sheet, sheet.id)
+            draft = site_drafts or kept(("drafts", Same(sheet)), partial(has_drafts, sheet, sheet.id))
             sheets_pages += kept(("pages", Same(source), Same(project.site), Same(project.publisher), urls, handouts,
                                   logo_uri, today, where, home, draft),
                                  partial(sheet_pages, project, language, renderer, urls, handouts, logo_uri, today,

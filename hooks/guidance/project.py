@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .brand import brand_problems
@@ -10,7 +11,7 @@ from .language import unknown_language
 from .problems import ContentError, Problem, display_path
 from .schema import Publisher, Series, Sheet, Site
 from .source import Document, Loc, field_path, load_document
-from .memo import file_digest, remembered
+from .memo import Same, file_digest, remembered
 from .validate import M, ids_in, validate_document
 
 SHEET_FILE = "sheet.yml"
@@ -70,7 +71,7 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
             problems += _series_check(site, document)
         if sheet and document:
             sheets.append((sheet, document))
-            problems += _reserved_id_problems(sheet, document)
+            problems += remembered(("reserved ids", Same(sheet), Same(document)), partial(_reserved_id_problems, sheet, document))
     problems += _uniqueness_checks(sheets)
     if problems or site is None or publisher is None:  # a file not read or not valid is one of the problems
         raise ContentError(problems)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from jinja2 import BaseLoader, Environment
+from jinja2.bccache import Bucket, BytecodeCache
 
 from .memo import text_digest
 
@@ -35,6 +36,22 @@ class RecordingLoader(BaseLoader):
         return source, filename, uptodate
 
 
+class CompiledTemplates(BytecodeCache):
+    """Each theme template compiled once for the life of the process: MkDocs makes a new Jinja
+    environment for every build. Jinja keys each entry by the template's name and file and uses
+    it only while the template's text has the same checksum."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 class SiteFolder:
     """What each file of one site folder holds, as keys; see the module's docstring."""
 
@@ -45,6 +62,7 @@ class SiteFolder:
         self._pending: dict[str, str] = {}     # this build's writes, recorded once it finishes
         self._loaded: dict[str, str] = {}      # templates this build loaded
         self._writing = False
+        self._compiled = CompiledTemplates()
 
     def begin(self) -> None:
         """Before a build writes anything: if the last one stopped part-way, trust nothing."""
@@ -56,7 +74,8 @@ class SiteFolder:
 
     def templates_changed(self, environment: Environment, loader: BaseLoader) -> bool:
         """Whether a template the written pages were rendered with reads differently now (edited,
-        or another file found first under its name), and from here on, note what this build loads."""
+        or another file found first under its name). From here on, the environment notes what this
+        build loads, and compiles a template only when its text is new to the process."""
         changed = False
         for name, was in self._templates.items():
             try:
@@ -67,6 +86,7 @@ class SiteFolder:
             changed = changed or now != was
             self._loaded[name] = now
         environment.loader = RecordingLoader(loader, self._loaded)
+        environment.bytecode_cache = self._compiled
         return changed
 
     def to_write(self, keys: Mapping[str, str], *, everything: bool = False) -> set[str]:

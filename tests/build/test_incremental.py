@@ -132,8 +132,8 @@ def test_rebuilds_after_edits_are_byte_identical_to_clean_builds(tmp_path):
 
     first, sheet, catalogue, site = counts
     assert first["kept"] == 0
-    # one sheet edited: its own file read and pages made again (both languages), the rest kept
-    assert sheet["kept"] > 0 and sheet["made"] <= 6, sheet
+    # one sheet edited: its own file read and checked again, its pages made again (both languages), the rest kept
+    assert sheet["kept"] > 0 and sheet["made"] <= 9, sheet
     # the catalogue: read again, the Welsh pages made again, the English ones kept
     assert catalogue["kept"] > 0 and catalogue["made"] < first["made"], catalogue
     # site.yml is shown on every sheet page: it is read again and the pages in both languages made again
