@@ -344,7 +344,7 @@ def _plan_writes(env: Environment, config: MkDocsConfig, files: Files) -> None:
     site = digest(sorted(config.items()), _nav_signature(_theme.nav.items if _theme.nav else []),
                   [(f.src_uri, f.url) for f in files.documentation_pages()])
     languages = {code: _language_signature(config, code) for code in build.languages}
-    pages = {f.dest_uri: _page_key(f.page, site, languages[build.language_of(f.src_uri).code])
+    pages = {f.dest_uri: _page_key(f.page, site, languages[build.language_of(f.src_uri).code], folder.digest_of)
              for f in files.documentation_pages() if f.page is not None}
     others = {f.dest_uri: _file_key(f) for f in files if not f.is_documentation_page()}
     chosen = folder.to_write(pages, everything=templates_changed) | folder.to_write(others)
@@ -368,12 +368,12 @@ def _language_signature(config: MkDocsConfig, code: str) -> str:
     return digest(values, sorted(theme["config"].items()), _current().interface_versions.get(code, ""))
 
 
-def _page_key(page: Page, site: str, language: str) -> str:
+def _page_key(page: Page, site: str, language: str, digest_of: Callable[[str | bytes], str]) -> str:
     build = _current()
     uri = page.file.src_uri
     neighbours = [(p.url, p.title) if p else None for p in (_theme.pages.get(n or "") for n in build.neighbours(uri))]
     spec = build.page(uri)  # a generated page's HTML reaches it only in on_page_context
-    content = text_digest(spec.packed_html if spec else page.content or "")
+    content = digest_of(spec.packed_html if spec else page.content or "")
     return digest(site, language, uri, page.url, page.canonical_url, page.edit_url, page.title, page.meta,
                   content, _toc_signature(page.toc), neighbours, build.alternates(uri))
 

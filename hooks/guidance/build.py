@@ -316,10 +316,10 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     urls = SiteUrls(tuple(languages), options.directory_urls)
     templates = files_digest(p for folder in (TEMPLATES, COMPONENTS) for p in folder.rglob("*") if p.is_file())
     renderer = remembered(("renderer", templates), Renderer)  # its templates compiled once while they read the same
-    versions = {code: f"{templates}:{file_digest(catalogue_path(content_dir, code)) if code != SOURCE.code else ''}"
+    versions = {code: f"{templates}:{translations[code].interface_digest if code in translations else ''}"
                 for code in languages}
     pages = plan_pages(project, list(languages.values()), renderer, urls, handouts=handouts, logo_uri=brand.logo_uri,
-                       versions=versions)
+                       versions=versions, scopes={code: t.scope_digests for code, t in translations.items()})
     return SiteBuild(project, languages, pages, urls, site_url=options.site_url, brand=brand, handouts=handouts,
                      stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand), renderer=renderer,
                      files={**component_files(), SITE_SCRIPT: joined_script(options.scripts)},

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import gettext
 import io
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -194,6 +195,16 @@ class Translation:
 
     def language(self) -> Language:
         return Language(self.code, ui=self.interface, lookup=self.lookup)
+
+    @cached_property
+    def scope_digests(self) -> dict[str, str]:
+        """A key for each scope's entries (``site``, a sheet's id: a key's first part), which is
+        all that a sheet's pages read of the catalogue besides the interface strings: an edit to
+        one sheet's translation leaves the other sheets' keys as they were."""
+        scopes: dict[str, list[tuple[str, str, str, bool, bool]]] = defaultdict(list)
+        for key, entry in self.content.items():
+            scopes[key.split(".", 1)[0]].append((key, entry.english, entry.text, entry.fuzzy, entry.draft))
+        return {scope: digest(self.publish_drafts, sorted(entries)) for scope, entries in scopes.items()}
 
 
 def _interface(catalogue: Catalog, code: str) -> Catalog:

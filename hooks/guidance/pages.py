@@ -127,12 +127,15 @@ def sheet_path(sheet: Sheet, language: Language) -> str:
 
 def plan_pages(project: Project, languages: list[Language], renderer: Renderer, urls: SiteUrls,
                handouts: HandoutSettings = HandoutSettings(), logo_uri: str = "",
-               today: date | None = None, versions: Mapping[str, str] | None = None) -> list[PageSpec]:
+               today: date | None = None, versions: Mapping[str, str] | None = None,
+               scopes: Mapping[str, Mapping[str, str]] | None = None) -> list[PageSpec]:
     """The home page and every sheet page, in every language.
     A sheet past its review date (as of ``today``, the build's date) says so to readers.
-    ``versions``, a digest per language of the templates and its catalogue, lets a sheet's pages
-    be kept from the last build (memo.py) while they, the sheet, the site and the publisher are the
-    same; without it (and with handouts, whose PDFs come and go) every page is made anew."""
+    ``versions``, a digest per language of the templates and its interface strings, with
+    ``scopes``, its catalogue's digest of each scope's entries (Translation.scope_digests), lets a
+    sheet's pages be kept from the last build (memo.py) while they, the sheet, its translations,
+    the site and the publisher are the same; without it (and with handouts, whose PDFs come and
+    go) every page is made anew."""
     today = today or date.today()
     pages: list[PageSpec] = []
     for language in languages:
@@ -150,12 +153,14 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
         addresses: list[PageAddress] = []
         drafts: list[bool] = []
         sheets_pages: list[PageSpec] = []
+        translated = (scopes or {}).get(language.code, {})
         for source in project.sheets:
-            sheet = kept(("localised", Same(source)), partial(localise, source, source.id, language))
+            words = (translated.get(source.id), translated.get("site"))  # what its pages read of the catalogue
+            sheet = kept(("localised", Same(source), words), partial(localise, source, source.id, language))
             where = address(urls, sheet_key(sheet), language.code, sheet_path(sheet, language), f"{sheet.series}/{sheet.id}")
             draft = site_drafts or kept(("drafts", Same(sheet)), partial(has_drafts, sheet, sheet.id))
-            sheets_pages += kept(("pages", Same(source), Same(project.site), Same(project.publisher), urls, handouts,
-                                  logo_uri, today, where, home, draft),
+            sheets_pages += kept(("pages", Same(source), words, Same(project.site), Same(project.publisher), urls,
+                                  handouts, logo_uri, today, where, home, draft),
                                  partial(sheet_pages, project, language, renderer, urls, handouts, logo_uri, today,
                                          source, sheet, site, where, home, draft))
             sheets.append(sheet.model_copy(update={"sections": ()}))  # the home page shows number, title, summary

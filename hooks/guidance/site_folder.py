@@ -57,20 +57,35 @@ class SiteFolder:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._root = str(root)
         self._written: dict[str, str] = {}     # site path -> key of the file there
+        self._listed = False                   # whether every file in the folder is in _written
         self._templates: dict[str, str] = {}   # template name -> digest, as the written pages had them
         self._pending: dict[str, str] = {}     # this build's writes, recorded once it finishes
         self._loaded: dict[str, str] = {}      # templates this build loaded
         self._writing = False
         self._compiled = CompiledTemplates()
+        self._digests: dict[int, tuple[str | bytes, str]] = {}  # id of a text -> (the text, its digest)
+        self._last_digests: dict[int, tuple[str | bytes, str]] = {}
 
     def begin(self) -> None:
         """Before a build writes anything: if the last one stopped part-way, trust nothing."""
         if self._writing:
             self._written.clear()
             self._templates.clear()
+            self._listed = False
         self._writing = True
         self._pending, self._loaded = {}, {}
+        self._last_digests, self._digests = self._digests, {}
+
+    def digest_of(self, text: str | bytes) -> str:
+        """``text_digest(text)``, made once for the very same text object: most pages' texts are
+        kept from the last build (memo.py), so their digests are too."""
+        found = self._digests.get(id(text)) or self._last_digests.get(id(text))
+        if found is None or found[0] is not text:  # the text is held with its digest, so its id is not reused
+            found = (text, text_digest(text))
+        self._digests[id(text)] = found
+        return found[1]
 
     def templates_changed(self, environment: Environment, loader: BaseLoader) -> bool:
         """Whether a template the written pages were rendered with reads differently now (edited,
@@ -95,14 +110,14 @@ class SiteFolder:
         one wins, as in a clean build) or in the last one."""
         chosen = {path for path, key in keys.items()
                   if everything or self._pending.get(path, self._written.get(path)) != key
-                  or not (self.root / path).is_file()}
+                  or not os.path.isfile(os.path.join(self._root, path))}
         self._pending.update((path, keys[path]) for path in chosen)
         return chosen
 
     def write(self, files: Mapping[str, str | bytes]) -> None:
         """Write each file (site path -> text or bytes) whose text differs from what is there."""
         for path, text in files.items():
-            if self.to_write({path: text_digest(text)}):
+            if self.to_write({path: self.digest_of(text)}):
                 target = self.root / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if isinstance(text, str):
@@ -112,21 +127,30 @@ class SiteFolder:
 
     def remove_others(self, kept: Iterable[str]) -> list[str]:
         """Delete every file not in ``kept`` (site paths) and the folders left empty: a page whose
-        sheet was deleted or renamed is no longer served. Returns the paths deleted."""
+        sheet was deleted or renamed is no longer served. Returns the paths deleted. The folder is
+        read once; after that every file in it is one this record wrote."""
         keep = set(kept)
-        root = str(self.root)
-        removed = []
-        for folder, _dirs, names in os.walk(root, topdown=False):
-            within = folder[len(root) + 1:].replace(os.sep, "/")
-            for name in names:
-                path = f"{within}/{name}" if within else name
-                if path not in keep:
-                    os.unlink(os.path.join(folder, name))
-                    self._written.pop(path, None)
-                    removed.append(path)
-            if within and not os.listdir(folder):
+        if self._listed:
+            removed = sorted(path for path in {*self._written, *self._pending} if path not in keep)
+        else:
+            removed = sorted(path for path in self._files() if path not in keep)
+            self._listed = True
+        for path in removed:
+            target = os.path.join(self._root, path)
+            if os.path.isfile(target):
+                os.unlink(target)
+            self._written.pop(path, None)
+            self._pending.pop(path, None)
+            folder = os.path.dirname(target)
+            while folder != self._root and os.path.isdir(folder) and not os.listdir(folder):
                 os.rmdir(folder)
+                folder = os.path.dirname(folder)
         return removed
+
+    def _files(self) -> Iterable[str]:
+        for folder, _dirs, names in os.walk(self._root):
+            within = os.path.relpath(folder, self._root).replace(os.sep, "/")
+            yield from (name if within == "." else f"{within}/{name}" for name in names)
 
     def finish(self) -> None:
         """The build wrote everything it meant to: its keys are now what the folder holds."""
