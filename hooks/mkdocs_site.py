@@ -9,10 +9,12 @@ loaded between builds (it runs it again only when the core changed, see on_confi
 from __future__ import annotations
 
 import copy
+import gc
 import gzip
 import logging
 import os
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable
@@ -88,6 +90,7 @@ _theme = _Theme()
 # `mkdocs serve --dirty` (scripts/serve): the site folder is kept between builds and only what
 # changed is written (see _plan_writes). Set once per process by on_startup, kept across reloads.
 _incremental = False
+_heap_settled = False  # see _settle_heap_when_idle; False again when the core is reloaded
 
 
 def _current() -> SiteBuild:
@@ -352,6 +355,27 @@ def _plan_writes(env: Environment, config: MkDocsConfig, files: Files) -> None:
         file.is_modified = _answer(file.dest_uri in chosen)  # type: ignore[method-assign]
 
 
+def _settle_heap_when_idle() -> None:
+    """Under scripts/serve, a second after the first build (and after each reload of the core):
+    garbage collected once and what is left frozen (``gc.freeze``), so that Python's full
+    collections no longer walk every result kept between builds; one fell in about every other
+    rebuild at 200 sheets and took 0.3-0.4 s of it. A frozen object is still freed when nothing
+    refers to it; only garbage in reference cycles among them waits for the next reload."""
+    global _heap_settled
+    if _heap_settled:
+        return
+    _heap_settled = True
+
+    def settle() -> None:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
+    timer = threading.Timer(1.0, settle)
+    timer.daemon = True
+    timer.start()
+
+
 def _answer(written: bool) -> Callable[[], bool]:
     return lambda: written
 
@@ -410,6 +434,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         built = {f.dest_uri for f in _theme.files or [] if f.inclusion.is_in_serve()}  # type: ignore[no-untyped-call]
         folder.remove_others(built | set(written) | set(config.theme.static_templates))
         folder.finish()
+        _settle_heap_when_idle()
         return
     for path, text in written.items():
         target = site_dir / path
