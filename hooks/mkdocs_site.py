@@ -280,7 +280,7 @@ def _localise(context: TemplateContext, config: MkDocsConfig, code: str) -> Temp
     theme["language_base"] = f"{base}/{root}" if root else context["base_url"]
     theme["language_home"] = build.urls.home(code)
     theme["language_root"] = root
-    theme["publisher_email"] = build.project.publisher.email
+    theme["publisher_email"] = build.publisher.email
     theme["licence"] = build.licence(code)
     return context
 
@@ -419,7 +419,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     renders the main language's), and a redirect page at each old address."""
     build = _current()
     site_dir = Path(config.site_dir)
-    files = {**build.search_files(), **build.sitemap_files(), **build.redirect_files()}
+    search = build.search_files()  # each file's text made as it is written (2 MB a language at 200 sheets)
+    files = {**build.sitemap_files(), **build.redirect_files()}
     base_url = urlsplit(config.site_url or "/").path
     for code, path in build.not_found_pages().items():
         if code != build.urls.main and (site_dir / "404.html").exists():
@@ -429,6 +430,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             files[path] = mark_fallbacks(_theme.env.get_template("404.html").render(_not_found(context, config, code)))
     written: dict[str, str | bytes] = {**files, "sitemap.xml.gz": gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)}
     if _incremental:
+        written = {**{path: "".join(pieces()) for path, pieces in search.items()}, **written}
         folder = site_folder(site_dir)
         folder.write(written)
         built = {f.dest_uri for f in _theme.files or [] if f.inclusion.is_in_serve()}  # type: ignore[no-untyped-call]
@@ -436,6 +438,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         folder.finish()
         _settle_heap_when_idle()
         return
+    for path, pieces in search.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8") as file:
+            file.writelines(pieces())
     for path, text in written.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

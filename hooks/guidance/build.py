@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from datetime import date
@@ -25,6 +25,7 @@ from .memo import Same, file_digest, files_digest, new_build, remembered
 from .pages import PageAddress, PageSpec, plan_pages
 from .problems import ContentError, Problem, display_path
 from .project import Project, load_project, reserved_slug
+from .schema import Publisher, Site
 from .render import COMPONENTS, TEMPLATES, Renderer, inline_markdown
 from .search import SearchEntry, document_entry, index_files
 from .served import SITE_SCRIPT, joined_script
@@ -101,7 +102,10 @@ class DocumentPlan:
 
 @dataclass
 class SiteBuild:
-    project: Project
+    # the site's texts and the publisher; not the sheets, whose pages are made by now (at 200
+    # sheets their models are 13 MB that MkDocs' own work while it writes the pages can reuse)
+    site: Site
+    publisher: Publisher
     languages: dict[str, Language]  # the site's languages, main first
     pages: list[PageSpec]
     urls: SiteUrls
@@ -218,7 +222,7 @@ class SiteBuild:
     def licence(self, code: str) -> Markup:
         """site.yml's copyright or licence line in a language ("" when there is none); an English
         fallback keeps its language."""
-        text = localise(self.project.site, "site", self.language(code)).licence
+        text = localise(self.site, "site", self.language(code)).licence
         if not text:
             return Markup("")
         lang = getattr(text, "lang", code)
@@ -231,7 +235,7 @@ class SiteBuild:
                 for other, language in self.languages.items()]
 
     def site_name(self, lang: str) -> str:
-        return str(self.project.publisher.name.get(lang))
+        return str(self.publisher.name.get(lang))
 
     def fallback_page(self, uri: str, html: str) -> str:
         """A hand-written page shown in the source language on another language's site: marked
@@ -244,7 +248,7 @@ class SiteBuild:
 
     def written_markdown(self, uri: str, markdown: str, source: str) -> str:
         """A hand-written page with the build's facts written in, in the page's language."""
-        facts = page_facts(self.project.publisher, self.language_of(uri), self.tools, self.built)
+        facts = page_facts(self.publisher, self.language_of(uri), self.tools, self.built)
         return fill_facts(markdown, facts, source)
 
     def add_written_page(self, uri: str, title: str, html: str) -> None:
@@ -271,13 +275,14 @@ class SiteBuild:
             files[self.urls.root(code) + "sitemap.xml"] = sitemap(entries if self.site_url else [])
         return files
 
-    def search_files(self) -> dict[str, str]:
-        """Each language's search index, under that language's root (``cy/search/...``)."""
+    def search_files(self) -> dict[str, Callable[[], Iterator[str]]]:
+        """Each language's search index, under that language's root (``cy/search/...``): each
+        file's text in pieces, made as it is written (see search.index_files)."""
         files = {}
         for code, language in self.languages.items():
             entries = [e for p in self.pages if p.lang == code for e in p.search]
             entries += [e for uri, e in sorted(self.written_pages.items()) if self.address(uri).lang == code]
-            files.update({self.urls.root(code) + path: text for path, text in index_files(language.facts, entries).items()})
+            files.update({self.urls.root(code) + path: pieces for path, pieces in index_files(language.facts, entries).items()})
         return files
 
     def redirect_files(self) -> dict[str, str]:
@@ -320,7 +325,7 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
                 for code in languages}
     pages = plan_pages(project, list(languages.values()), renderer, urls, handouts=handouts, logo_uri=brand.logo_uri,
                        versions=versions, scopes={code: t.scope_digests for code, t in translations.items()})
-    return SiteBuild(project, languages, pages, urls, site_url=options.site_url, brand=brand, handouts=handouts,
-                     stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand), renderer=renderer,
-                     files={**component_files(), SITE_SCRIPT: joined_script(options.scripts)},
+    return SiteBuild(project.site, project.publisher, languages, pages, urls, site_url=options.site_url, brand=brand,
+                     handouts=handouts, stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand),
+                     renderer=renderer, files={**component_files(), SITE_SCRIPT: joined_script(options.scripts)},
                      interface_versions={code: t.interface_digest for code, t in translations.items()})

@@ -135,7 +135,7 @@ def update_catalogue(catalogue: Catalog, template: Catalog) -> Catalog:
     return updated
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands of them at 200 sheets: no __dict__ each
 class Entry:
     """One translated message, as the build needs it (Babel's Message objects are not kept)."""
 

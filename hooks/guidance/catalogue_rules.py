@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 from .catalogue import Entry, message_entry
 from .problems import Problem
 from .render import link_targets
-from .source import read_text
+from .source import read_lines
 
 MAX_BYTES = 10_000_000  # a catalogue grows with the content (200 sheets: about 4 MB)
 _STRING = r'"(?:[^"\\]|\\.)*"'
@@ -39,11 +39,11 @@ _HEADER_PLURALS = re.compile(r'^"Plural-Forms:([^"\\]*)(?:\\n)?"\s*$', re.MULTIL
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%\([A-Za-z_]+\)[sd]|%[sd]")
 
 
-def syntax_problems(text: str, shown_as: str) -> list[Problem]:
+def syntax_problems(lines: Iterable[str], shown_as: str) -> list[Problem]:
     """Lines that are not PO syntax, strings without their closing quote, keywords out of order."""
     problems = []
     previous: str | None = None
-    for number, raw in enumerate(_lines(text), 1):
+    for number, raw in enumerate(lines, 1):
         line = raw.strip()
         obsolete = line.startswith("#~")
         if obsolete:
@@ -67,16 +67,6 @@ def syntax_problems(text: str, shown_as: str) -> list[Problem]:
             problems.append(Problem(shown_as, number, "", f"not PO syntax: {_cut(line)} (a string must be in "
                                                           "double quotes, with \\\" for a quote inside it)"))
     return problems
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one by one, each with its "\\n" (not splitlines: U+2028 may sit inside
-    a string), without a list of them all: at 200 sheets a catalogue has 100,000 lines."""
-    start = 0
-    while (end := text.find("\n", start)) != -1:
-        yield text[start:end + 1]
-        start = end + 1
-    yield text[start:]
 
 
 class _Parser(PoFileParser):
@@ -129,23 +119,23 @@ class CheckedCatalogue:
 def parse_catalogue(path: Path, shown_as: str, code: str, content_keys: Collection[str]) -> CheckedCatalogue:
     """The catalogue, its header's Plural-Forms, and every problem with its reading and its
     entries (see ``entry_problems``)."""
-    text = read_text(path, shown_as, MAX_BYTES)
-    if isinstance(text, Problem):
-        return CheckedCatalogue(None, problems=[text])
-    problems = syntax_problems(text, shown_as)
+    lines = read_lines(path, shown_as, MAX_BYTES)
+    if isinstance(lines, Problem):
+        return CheckedCatalogue(None, problems=[lines])
+    problems = syntax_problems(lines, shown_as)
     if problems:
         return CheckedCatalogue(None, problems=problems)
     # The plural rule first: Babel reads the plural forms of every entry by it.
-    header = _HEADER_PLURALS.search(text)
-    plural_forms = header.group(1).strip() if header else ""
-    plural_line = text.count("\n", 0, header.start()) + 1 if header else 1
+    header = next(((number, found) for number, line in enumerate(lines, 1) if (found := _HEADER_PLURALS.search(line))), None)
+    plural_forms = header[1].group(1).strip() if header else ""
+    plural_line = header[0] if header else 1
     problems = plural_problems(plural_forms, code, shown_as, plural_line)
     if problems:
         return CheckedCatalogue(None, plural_forms=plural_forms, problems=problems)
     catalog = Catalog(locale=code, domain="guidance")
     parser = _Parser(catalog, shown_as, content_keys)
     try:
-        parser.parse(_lines(text))
+        parser.parse(lines)
     except PoFileError as error:
         reason = str(error).split(" on ")[0]
         if "num_plurals" in reason:

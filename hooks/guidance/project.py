@@ -64,13 +64,15 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
     sheet_files = [path for path in sheet_files if path not in outside]
     if not sheet_files:
         problems.append(Problem(display_path(content_dir / "sheets", root), 0, "", f"no sheets found (expected sheets/<name>/{SHEET_FILE})"))
-    sheets: list[tuple[Sheet, Document]] = []
+    sheets: list[tuple[Sheet, Placed]] = []
     for path in sheet_files:
         sheet, document = read(path, Sheet)
         if site and document:
             problems += _series_check(site, document)
         if sheet and document:
-            sheets.append((sheet, document))
+            # the file's YAML is not kept (200 sheets' at once was the largest part of the build's
+            # memory while the content was read)
+            sheets.append((sheet, Placed(path, document.file)))
             problems += remembered(("reserved ids", Same(sheet), Same(document)), partial(_reserved_id_problems, sheet, document))
     problems += _uniqueness_checks(sheets)
     if problems or site is None or publisher is None:  # a file not read or not valid is one of the problems
@@ -97,17 +99,29 @@ def _series_check(site: Site, document: Document) -> list[Problem]:
     return []
 
 
-def _uniqueness_checks(sheets: list[tuple[Sheet, Document]]) -> list[Problem]:
+@dataclass(frozen=True)
+class Placed:
+    """A sheet's file. Its YAML is read again only to say on which line a duplicate id or number is."""
+
+    path: Path
+    file: str  # as it is shown
+
+    def line_of(self, key: str) -> int:
+        document = load_document(self.path, self.file)
+        return 0 if isinstance(document, Problem) else document.line_of((key,))
+
+
+def _uniqueness_checks(sheets: list[tuple[Sheet, Placed]]) -> list[Problem]:
     """Sheet ids and numbers are unique across files: pages and saved answers hang on them."""
     problems = []
     seen_ids: dict[str, str] = {}
     seen_numbers: dict[str, str] = {}
-    for sheet, document in sheets:
+    for sheet, placed in sheets:
         for key, seen, value in (("id", seen_ids, sheet.id), ("number", seen_numbers, sheet.number)):
             if value in seen:
-                problems.append(Problem(document.file, document.line_of((key,)), key,
+                problems.append(Problem(placed.file, placed.line_of(key), key,
                                         f"duplicate sheet {key} '{value}' (also used by {seen[value]})"))
-            seen[value] = document.file
+            seen[value] = placed.file
     return problems
 
 

@@ -7,6 +7,7 @@ markdown-it on every content file and text we have, and on generated cases.
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from guidance.problems import Problem
-from guidance.render import _markdown, inline_markdown, is_plain
+from guidance.render import _full_pretest, _markdown, inline_markdown, is_plain
+from guidance.search import index_text
 from guidance.source import _fast_load, _yaml, load_document
 
 YAML_FILES = sorted([*(ROOT / "content_src").rglob("*.yml"), *FIXTURES.rglob("*.yml")])
@@ -78,3 +80,24 @@ def test_plain_texts_render_as_markdown_it_renders_them():
     plain = [t for t in texts if is_plain(t)]
     assert len(plain) > 10000
     assert [str(inline_markdown(t)) for t in texts] == [_markdown.renderInline(t) for t in texts]
+
+
+def test_the_address_pretest_skips_only_texts_linkify_it_would_not_look_at():
+    """render.py runs linkify-it's pretest only on texts that could hold an address: for every
+    text, the gated pretest answers as linkify-it's own."""
+    documents = [load_document(path, path.name) for path in YAML_FILES]
+    texts = [s for document in documents if not isinstance(document, Problem) for s in strings(document.data)]
+    rng = random.Random(15)
+    pool = list("abcdefghijklmnopqrstuvwxyzKLOCALHOST.:/@ \u017f\u212a\u0440\u0444-0123456789")
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 16))) for _ in range(50000)]
+    texts += ["www. x", "see localhost", "LOCALHO\u017fT", "x.\u0440\u0444 y", "1.2.3.4", "a@b", "http://x", "//x", "e.g. this"]
+    assert [bool(_markdown.linkify.pretest(t)) for t in texts] == [bool(_full_pretest(t)) for t in texts]
+
+
+@pytest.mark.parametrize("docs", [[], [{"location": "", "title": "A", "text": "x"}],
+                                  [{"location": f"a/#{n}", "title": 'Cymraeg "ŵ" \\ \u2028', "text": "y" * n}
+                                   for n in range(50)]])
+def test_the_search_index_is_written_as_json_dumps_would_write_it(docs):
+    index = {"config": {"lang": ["cy"], "separator": r"[\s\-]+", "fields": {"title": {"boost": 1000.0}}},
+             "docs": docs, "options": {"suggest": False}}
+    assert "".join(index_text(index)) == json.dumps(index, ensure_ascii=False, separators=(",", ":"))
