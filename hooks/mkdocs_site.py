@@ -3,7 +3,9 @@
 Every event below is a few lines; the work is done in the ``guidance`` package, which does not
 import MkDocs. State lives in ``_build`` for one build only: ``mkdocs serve`` keeps this module
 loaded between builds (it runs it again only when the core changed, see on_config), and
-``on_pre_build`` replaces it each time.
+``on_pre_build`` replaces it each time. What outlives a build is the process's: whether the site
+folder is kept (``_incremental``, from on_startup) and whether its heap was settled; the record
+of the site folder itself is the core's (guidance/site_folder.py).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
@@ -62,11 +64,10 @@ from guidance.build import SiteBuild, build_site  # noqa: E402
 from guidance.facts import tool_versions  # noqa: E402
 from guidance.handout import DOWNLOADS  # noqa: E402
 from guidance.language import SOURCE  # noqa: E402
-from guidance.memo import keep_between_builds  # noqa: E402
+from guidance.memo import digest, keep_between_builds, text_digest  # noqa: E402
 from guidance.problems import ContentError  # noqa: E402
 from guidance.render import interface, mark_fallbacks, marked_text  # noqa: E402
 from guidance.settings import Settings, settings_from  # noqa: E402
-from guidance.memo import digest, text_digest  # noqa: E402
 from guidance.site_folder import site_folder  # noqa: E402
 from guidance.stylesheet import SITE_STYLESHEET  # noqa: E402
 
