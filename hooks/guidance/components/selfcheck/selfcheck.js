@@ -388,9 +388,10 @@
     }
   }
 
+  // Each checklist starts in a task of its own: the browser may paint and answer the reader in between.
   function init() {
     live = live.filter((check) => check.root.isConnected);
-    document.querySelectorAll(`[${N.checklist}]`).forEach(start);
+    document.querySelectorAll(`[${N.checklist}]`).forEach((root) => setTimeout(() => root.isConnected && start(root)));
   }
 
   window.gdSelfCheckInit = init;
