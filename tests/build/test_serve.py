@@ -66,3 +66,21 @@ def test_serve_rebuilds_when_content_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_saved_content_is_noticed_within_a_fifth_of_a_second(tmp_path):
+    """The folders mkdocs.yml watches (the content first) are polled every 0.2 s, not MkDocs' 0.5 s:
+    that is part of what an editor waits between saving a sheet and seeing it."""
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    config = load_config(str(copy_project(tmp_path / "project") / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path / "site"))
+    server.watch(config.docs_dir)  # as MkDocs does before the serve event: its own interval
+    server = config.plugins.on_serve(server, config=config, builder=lambda: None)
+    for folder in config.watch:
+        server.watch(folder)
+    polls = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
+    assert polls[config.docs_dir] == 0.5
+    assert {polls[folder] for folder in config.watch} == {0.2}
+    assert any(folder.endswith("content_src") for folder in config.watch)
