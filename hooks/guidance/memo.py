@@ -55,7 +55,7 @@ def remembered(key: Hashable, make: Callable[[], T]) -> T:
 def file_digest(path: Path) -> str:
     """A digest of the file's bytes ('' when it cannot be read: reading it reports why)."""
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        return text_digest(path.read_bytes())
     except OSError:
         return ""
 
@@ -63,7 +63,7 @@ def file_digest(path: Path) -> str:
 def digest(*parts: object) -> str:
     """A key for values whose ``repr`` says everything about them (strings, numbers, tuples,
     dictionaries, frozen dataclasses of those)."""
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+    return text_digest(repr(parts))
 
 
 def text_digest(text: str | bytes) -> str:
