@@ -70,8 +70,8 @@ def index_text(index: dict[str, Any]) -> Iterator[str]:
     for n, (key, value) in enumerate(index.items()):
         yield f"{',' if n else ''}{_json(key)}:"
         if key == "docs":
-            yield "[" + ",".join(_json(doc) for doc in value[:1])
-            yield from ("," + _json(doc) for doc in value[1:])
+            yield "["
+            yield from (f"{',' if i else ''}{_json(doc)}" for i, doc in enumerate(value))
             yield "]"
         else:
             yield _json(value)
