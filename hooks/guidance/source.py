@@ -24,7 +24,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.resolver import implicit_resolvers
 
 from .problems import Problem
-from .yaml_traps import explain, hidden_comments
+from .yaml_traps import explain, first_line, hidden_comments
 
 Loc = tuple[str | int, ...]
 
@@ -270,6 +270,7 @@ def load_document(path: Path, shown_as: str) -> Document | Problem:
             reason = reason.replace("found duplicate key", "duplicate key")
         opened_on = error.context_mark.line + 1 if error.context_mark else None
         plain = explain(reason, text, line, opened_on)  # the editor's mistake, in plain English
-        return Problem(shown_as, line, "", f"malformed YAML: {reason}" + (f". {plain}" if plain else ""))
+        return Problem(shown_as, first_line(reason, line, opened_on), "",
+                       f"malformed YAML: {reason}" + (f". {plain}" if plain else ""))
     except YAMLError as error:
         return Problem(shown_as, 0, "", f"malformed YAML: {error}")

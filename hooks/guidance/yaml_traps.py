@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 QUOTE_IT = 'put the whole text in double quotes, like this: text: "Your words here"'
+# What an opening bracket starts in YAML, in an editor's words, and the bracket that closes it.
+BRACKETS = {"[": ("a list", "]"), "{": ("a set of keys and values", "}")}
 _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+(?P<value>.*)$")
 # ``key: words #more`` (a plain value, then # straight after a space): YAML drops the rest as a comment.
 _HIDDEN_COMMENT = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:[ \t]+(?:(?P<words>[^'\"\s#|>&*!%@`{\[][^\n#]*?)[ \t]+)?#(?=\S)",
@@ -33,20 +35,31 @@ def explain(reason: str, text: str, line: int, opened_on: int | None = None) -> 
         return f"A text that begins with '{value[:1] or '*'}' has a special meaning in YAML: {QUOTE_IT}."
     if "scanning a quoted scalar" in reason:
         return f"The quote mark opened on {where} is never closed: add the closing quote mark at the end of the text."
-    if "flow sequence" in reason or "flow mapping" in reason:
-        bracket = "[" if "sequence" in reason else "{"
-        return (f"The '{bracket}' on {where} starts a list in YAML and is never closed; if it is part of the "
-                f"text, {QUOTE_IT}.")
+    if _unclosed_bracket(reason):
+        bracket = "[" if "flow sequence" in reason else "{"
+        starts, closer = BRACKETS[bracket]
+        return (f"The '{bracket}' on {where} starts {starts} in YAML, which a '{closer}' must close, and it is "
+                f"still open at line {line}; if it is part of the text, {QUOTE_IT}.")
     if "but found '<scalar>'" in reason and value[:1] in ("'", '"'):
         return (f"The text on line {line} starts with a quote mark and goes on after the matching one (an "
                 "apostrophe, as in it's, ends a text in single quotes): put the text in double quotes, and "
                 "write any double quote mark inside it as \\\".")
-    if "but found '<scalar>'" in reason and value[:1] in ("[", "{"):
-        return f"A text that begins with '{value[:1]}' is read by YAML as a list: {QUOTE_IT}."
+    if "but found '<scalar>'" in reason and value[:1] in BRACKETS:
+        return f"A text that begins with '{value[:1]}' is read by YAML as {BRACKETS[value[:1]][0]}: {QUOTE_IT}."
     if "expected <block end>" in reason or "expected '-' indicator" in reason or "did not find expected key" in reason:
         return (f"Line {line} is indented differently from the lines around it: items of one list, and the keys "
                 "of one item, must start in the same column, indented with spaces.")
     return ""
+
+
+def first_line(reason: str, line: int, opened_on: int | None) -> int:
+    """The line an editor should look at first: where an unclosed bracket was opened, since YAML
+    notices it only lines later."""
+    return opened_on if opened_on and _unclosed_bracket(reason) else line
+
+
+def _unclosed_bracket(reason: str) -> bool:
+    return "flow sequence" in reason or "flow mapping" in reason
 
 
 def hidden_comments(text: str) -> list[tuple[int, str]]:

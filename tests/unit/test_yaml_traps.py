@@ -42,11 +42,23 @@ TRAPS = [
      "ends a text in single quotes): put the text in double quotes, and write any double quote mark inside "
      'it as \\".'),
     ("unclosed bracket", "id: x\nname: [unclosed\n",
-     "x.yml:3: malformed YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'. The "
-     f"'[' on line 2 starts a list in YAML and is never closed; if it is part of the text, {QUOTE_IT}."),
+     "x.yml:2: malformed YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'. The "
+     "'[' on line 2 starts a list in YAML, which a ']' must close, and it is still open at line 3; if it is "
+     f"part of the text, {QUOTE_IT}."),
+    ("unclosed brace", "id: x\nname: {unclosed\nnext: y\nlast: z\n",
+     "x.yml:2: malformed YAML: while parsing a flow mapping expected ',' or '}', but got ':'. The '{' on line 2 "
+     "starts a set of keys and values in YAML, which a '}' must close, and it is still open at line 3; if it is "
+     f"part of the text, {QUOTE_IT}."),
+    ("brace closed by a bracket", "id: x\nname: {a: b]\n",
+     "x.yml:2: malformed YAML: while parsing a flow mapping expected ',' or '}', but got ']'. The '{' on line 2 "
+     "starts a set of keys and values in YAML, which a '}' must close, and it is still open at line 2; if it is "
+     f"part of the text, {QUOTE_IT}."),
     ("bracket at the start", "id: x\ntext: [Draft] A sheet\n",
      "x.yml:2: malformed YAML: while parsing a block mapping expected <block end>, but found '<scalar>'. A "
      f"text that begins with '[' is read by YAML as a list: {QUOTE_IT}."),
+    ("brace at the start", "id: x\ntext: {Draft} A sheet\n",
+     "x.yml:2: malformed YAML: while parsing a block mapping expected <block end>, but found '<scalar>'. A "
+     f"text that begins with '{{' is read by YAML as a set of keys and values: {QUOTE_IT}."),
 ]
 
 
