@@ -37,5 +37,5 @@ def test_malformed_publisher_profile_fails_the_build(tmp_path):
     profile.write_text("id: x\nname: [unclosed\n", encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", env={"GUIDANCE_PUBLISHER": str(profile)})
     assert result.returncode != 0
-    assert "profile.yml:3: malformed YAML" in result.stderr
+    assert "profile.yml:2: malformed YAML" in result.stderr
     assert not (tmp_path / "site").exists()
