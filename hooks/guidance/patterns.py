@@ -11,20 +11,26 @@ from pydantic import StringConstraints
 
 @dataclass(frozen=True)
 class TextPattern:
-    regex: str     # searched for, as pydantic does: anchor it with ^ and $ to match the whole text
+    """A pattern the whole text must match, as written: nothing before or after it, not even the
+    line break a quoted YAML value or a catalogue's ``\\n`` can end with."""
+
+    regex: str     # anchored with ^ and $ (pydantic's engine reads $ as the end of the text)
     expected: str  # in a message: "expected <expected>, got '...'"
 
     def constraint(self) -> StringConstraints:
-        """For a pydantic field: ``Annotated[str, ID.constraint()]``."""
-        return StringConstraints(pattern=self.regex)
+        """For a pydantic field: ``Annotated[str, ID.constraint()]``; the value is not stripped
+        first, so ``"have-time\\n"`` is refused, not read as ``have-time``."""
+        return StringConstraints(strip_whitespace=False, pattern=self.regex)
 
     def matches(self, text: str) -> bool:
-        return re.search(self.regex, text) is not None
+        """Python's ``$`` also matches before a final line break: the match must cover the text."""
+        return re.fullmatch(self.regex, text) is not None
 
 
 ID = TextPattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "an id in kebab-case (lower-case letters, digits and hyphens)")
 NUMBER = TextPattern(r"^[0-9]+(\.[0-9]+)*$", "a number such as '3' or '3.3'")
-WEB_ADDRESS = TextPattern(r"^https?://", "a web address starting with https://")
+WEB_ADDRESS = TextPattern(r"""^https?://[^\s/?#<>"'`\\]+(?:[/?#][^\s<>"'`\\]*)?$""",
+                          "a web address starting with https://, with no spaces or line breaks")
 EMAIL = TextPattern(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "an email address")
 COLOUR = TextPattern(r"^#[0-9a-fA-F]{6}$", "a colour as #rrggbb")
 URL_SLUG = TextPattern(ID.regex, "a slug in kebab-case (lower-case letters, digits and hyphens)")  # a translated URL part

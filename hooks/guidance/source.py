@@ -152,7 +152,7 @@ def _fast_load(text: str) -> Any:
 MAX_BYTES = 1_000_000  # far above any sheet (the seed's is 15 KB); a bigger file is a mistake or an attack
 MAX_DEPTH = 40         # the content model nests 9 deep; libyaml would crash on 100,000
 # Control characters other than tab and line ends (C0, DEL, C1): invisible, and never wanted in text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def read_text(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> str | Problem:
@@ -186,7 +186,7 @@ def read_lines(path: Path, shown_as: str, max_bytes: int = MAX_BYTES) -> Lines |
         return data
     lines = Lines(data)
     try:
-        clean = not any(_CONTROL.search(line) for line in lines)
+        clean = not any(CONTROL.search(line) for line in lines)
     except UnicodeDecodeError:
         clean = False
     found = None if clean else _decoded(data, shown_as)  # the whole text, only to word the problem
@@ -213,7 +213,7 @@ def _decoded(data: bytes, shown_as: str) -> str | Problem:
         column = error.start - data.rfind(b"\n", 0, error.start)
         return Problem(shown_as, line, "", f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}): "
                                            "save it as UTF-8")
-    if found := _CONTROL.search(text):
+    if found := CONTROL.search(text):
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - text.rfind("\n", 0, found.start())
         return Problem(shown_as, line, "", f"control character U+{ord(found.group()):04X} at column {column} "

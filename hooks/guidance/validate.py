@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from .patterns import expected
 from .problems import Problem
-from .source import Document, Loc, _is_tag, field_path
+from .source import CONTROL, Document, Loc, _is_tag, field_path
 
 M = TypeVar("M", bound=BaseModel)
 QUOTE_LIMIT = 60  # characters of a wrong value repeated in a message
@@ -19,6 +19,8 @@ QUOTE_LIMIT = 60  # characters of a wrong value repeated in a message
 
 def validate_document(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """The validated model, or None and every problem found in the document."""
+    if controls := control_characters(document):
+        return None, controls  # checked first: later messages would repeat the key or value
     problems = duplicate_ids(document)
     try:
         validated = model.model_validate(document.data)
@@ -177,3 +179,35 @@ def ids_in(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     elif isinstance(node, Sequence) and not isinstance(node, str):
         for index, value in enumerate(node):
             yield from ids_in(value, (*loc, index))
+
+
+def control_characters(document: Document) -> list[Problem]:
+    """Control characters in the parsed values and keys: the file's bytes have none (``read_text``),
+    but YAML's escapes in double quotes (``"\\a"``, ``"\\x1b"``, ``"\\0"``) make them."""
+    problems = []
+    for loc, key, found in _controls_in(document.data, ()):
+        escape = f"\\x{ord(found):02x}" if ord(found) <= 0xFF else f"\\u{ord(found):04x}"
+        what = "a key with control character" if key else "control character"
+        problems.append(Problem(
+            document.file, document.line_of((*loc, key) if key else loc, tagged=False),
+            field_path(loc, document.data, tagged=False) or "(top level)",
+            f"{what} U+{ord(found):04X}, from an escape in double quotes such as {escape} (not allowed in text: delete it)",
+        ))
+    return problems
+
+
+def _controls_in(node: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+    """(where, the key when it is a key that has one, the character) for each value or key with a
+    control character."""
+    if isinstance(node, str):
+        if found := CONTROL.search(node):
+            yield loc, "", found.group()
+    elif isinstance(node, Mapping):
+        for key, value in node.items():
+            if isinstance(key, str) and (found := CONTROL.search(key)):
+                yield loc, key, found.group()
+            else:
+                yield from _controls_in(value, (*loc, key))
+    elif isinstance(node, Sequence):
+        for index, value in enumerate(node):
+            yield from _controls_in(value, (*loc, index))

@@ -52,3 +52,34 @@ def test_the_real_content_is_valid():
     from conftest import ROOT
     project = load_project(ROOT / "content_src", ROOT / "content_src" / "publishers" / "cavs.yml")
     assert [s.id for s in project.sheets] == ["partnership"]
+
+
+EXAMPLES = {"ID": "have-time", "NUMBER": "3.3", "WEB_ADDRESS": "https://www.example.org/about?lang=cy#contact",
+            "EMAIL": "info@example.org", "COLOUR": "#1a5e8c", "URL_SLUG": "gweithio-gydag-eraill"}
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("extra", ["\n", "\r\n", " ", "\u2028", "\n<script>"])
+def test_every_text_pattern_matches_the_whole_text_as_written(name, extra):
+    """Python's $ matches before a final line break, and the model stripped values before checking
+    them: "have-time\\n" was taken as an id. Each pattern, in the model and alone, now refuses it."""
+    from pydantic import TypeAdapter, ValidationError
+    from typing import Annotated
+
+    from guidance import patterns
+
+    pattern = getattr(patterns, name)
+    field = TypeAdapter(Annotated[str, pattern.constraint()])
+    example = EXAMPLES[name]
+    assert pattern.matches(example) and field.validate_python(example) == example
+    for wrong in (example + extra, extra + example):
+        assert not pattern.matches(wrong)
+        with pytest.raises(ValidationError):
+            field.validate_python(wrong)
+
+
+def test_a_web_address_with_a_line_break_inside_is_refused():
+    from guidance.patterns import WEB_ADDRESS
+
+    assert not WEB_ADDRESS.matches("https://www.example.org/\nabout")
+    assert not WEB_ADDRESS.matches('https://www.example.org/"><script>alert(1)</script>')
