@@ -250,6 +250,7 @@ def comparison_pages(source: Sheet, sheet: Sheet, sheet_page: PageAddress, compa
                 COMPARE_TEMPLATE, language, sheet=sheet, section=section, fingerprints=prints,
                 compare=comparison(source, section, language.facts), heading_id=COMPARE_HEADING,
                 sheet_href=urls.relative(sheet_page.url, where.url) + f"#{section.id}",
+                sheet_page=urls.relative(sheet_page.url, where.url),
                 script_href=urls.file_href(COMPARE_SCRIPT, where.url),
                 styles_href=urls.file_href(COMPARE_STYLES, where.url),
             )),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from .brand import brand_problems
 from .language import unknown_language
@@ -69,6 +72,8 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
         sheet, document = read(path, Sheet)
         if site and document:
             problems += _series_check(site, document)
+        if document:
+            problems += _see_problems(document)
         if sheet and document:
             # the file's YAML is not kept (200 sheets' at once was the largest part of the build's
             # memory while the content was read)
@@ -179,3 +184,38 @@ def _reserved_id_problems(sheet: Sheet, document: Document) -> list[Problem]:
             problems.append(Problem(document.file, document.line_of(loc, tagged=False), field_path(loc, document.data, tagged=False),
                                     f"'{value}' {why}; choose another id"))
     return problems
+
+
+def _see_problems(document: Document) -> list[Problem]:
+    """A question's ``see`` names sections of its own sheet, which the self-check links to
+    (checked on the raw file, so that it is reported together with the sheet's other problems)."""
+    data = document.data if isinstance(document.data, Mapping) else {}
+    sections = [s for s in _list(data.get("sections")) if isinstance(s, Mapping)]
+    known = [s["id"] for s in sections if isinstance(s.get("id"), str)]
+    headed = [s["id"] for s in sections if isinstance(s.get("id"), str) and s.get("heading")]
+    problems = []
+    for loc, value in _see_values(sections):
+        if value in headed:
+            continue
+        if value in known:
+            reason = f"the section '{value}' has no heading to name the link (expected one of: {', '.join(headed)})"
+        else:
+            close = difflib.get_close_matches(value, known, n=1)
+            reason = f"unknown section '{value}' ({f'did you mean {close[0]!r}?' if close else 'expected one of: ' + ', '.join(headed)})"
+        problems.append(Problem(document.file, document.line_of(loc, tagged=False), field_path(loc, document.data, tagged=False), reason))
+    return problems
+
+
+def _see_values(sections: list[Mapping[str, Any]]) -> Iterator[tuple[Loc, str]]:
+    """Each section id named by a checklist question's ``see``, and where."""
+    for index, section in enumerate(sections):
+        for g, group in enumerate(_list(section.get("groups"))):
+            for q, question in enumerate(_list(group.get("items") if isinstance(group, Mapping) else None)):
+                see = question.get("see") if isinstance(question, Mapping) else None
+                for n, value in enumerate(_list(see)):
+                    if isinstance(value, str):
+                        yield ("sections", index, "groups", g, "items", q, "see", n), value
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, Sequence) and not isinstance(value, str) else []

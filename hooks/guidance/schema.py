@@ -51,6 +51,8 @@ class Question(Item):
 
     kind: Literal["choice", "written"] = "choice"
     items: tuple[Item, ...] = ()
+    see: tuple[Id, ...] = Field(default=(), description="The ids of the sheet's sections that help with this "
+                                "question; the self-check links to them from the question, the summary and the action plan.")
 
     @model_validator(mode="after")
     def _written_has_no_items(self) -> Question:

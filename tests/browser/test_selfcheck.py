@@ -446,6 +446,8 @@ def test_keyboard_only(page, site_url, errors):
     page.keyboard.press("ArrowRight")
     assert checked(page, PLAN) == "Partly"
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Writing a plan"  # the section that helps (see:)
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Add a note"
     page.keyboard.press("Enter")
     page.keyboard.type("Typed with the keyboard")

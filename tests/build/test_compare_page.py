@@ -80,3 +80,19 @@ def test_only_the_comparison_pages_load_the_comparison_script(site):
     for html in html_pages(site):
         loads = "assets/compare.js" in html.read_text(encoding="utf-8")
         assert loads == ("compare-" in str(html.parent.name)), html
+
+
+def test_each_question_carries_its_links_to_the_sheets_sections_in_the_pages_language(site):
+    """The action plan links a gap to the guidance: the questions' ``see`` links, to the sheet page."""
+    for key, expected in (("en", "Models of partnership by structure"), ("cy", None)):
+        page = PAGES[(key, "checklist")]
+        soup = parse(site / page)
+        for question_id in ("constitution-defines", "who-employs-staff"):  # a sub-item has its question's links
+            links = soup.select_one(f'[data-cp-question="{question_id}"] [data-cp-see]').select("a")
+            assert [a["href"] for a in links] == ["../#models", "../#essential-elements"]
+            assert resolve(site, page, "../index.html").is_file()
+            if expected:
+                assert page_text(links[0]) == expected
+        assert soup.select_one('[data-cp-question="lead-partner"] [data-cp-see]') is None
+    welsh = parse(site / PAGES[("cy", "checklist")]).select_one('[data-cp-question="roles-defined"] [data-cp-see]')
+    assert page_text(welsh) == "Darllen mwy yn y daflen hon: Modelau partneriaeth yn ôl strwythur"

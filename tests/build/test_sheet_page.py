@@ -120,3 +120,22 @@ def test_every_profile_field_is_shown(sheet_page):
 def test_title_and_description(sheet_page):
     assert sheet_page.title.get_text(strip=True) == "3.3 Partnership - 3. Working with others - Carmarthenshire Association of Voluntary Services"
     assert sheet_page.find("meta", attrs={"name": "description"})["content"].startswith("Partnerships are about sharing")
+
+
+def test_a_question_links_to_the_sections_that_help_with_it(sheet_page):
+    """``see`` in the content: links under the question, named by each section's heading, on the
+    checklist as it is without JavaScript (and on paper)."""
+    def links(question_id):
+        see = sheet_page.select_one(f"li#{question_id} > [data-see]")
+        return see and [(a["href"], page_text(a)) for a in see.select("a")]
+
+    assert links("roles-defined") == [("#models", "Models of partnership by structure")]
+    assert links("constitution-defines") == [("#models", "Models of partnership by structure"),
+                                             ("#essential-elements", "Essential elements for all partnerships")]
+    assert links("vision-aims") == [("#risks", "Possible risks")]
+    assert links("partnership-structures") == [("#models", "Models of partnership by structure")]
+    assert page_text(sheet_page.select_one("li#members-defined > [data-see]")) == \
+        "Read more in this sheet: Essential elements for all partnerships"
+    assert links("lead-partner") is None
+    for href in {h for q in ("roles-defined", "constitution-defines", "vision-aims") for h, _ in links(q)}:
+        assert sheet_page.select_one(f"h2{href}")

@@ -92,6 +92,7 @@ class Names:
     question_text: str = "data-question-text"    # the question's words
     fingerprint: str = "data-fingerprint"        # a hash of the question's English words
     kind: str = "data-kind"                      # "written" on a question answered in words (schema.Question.kind)
+    see: str = "data-see"                        # the links to the sections that help with a question (schema.Question.see)
     text: str = "data-sc-"                       # + a key of STRINGS or ANSWERS, or of PLURALS and a category
     locale: str = "data-sc-locale"               # the page's locale, for the browser's plural rules (Intl.PluralRules)
     date: str = "data-sc-date"                   # the order of a date's parts: "{d} {MMMM} {y}" (from Babel)
@@ -166,12 +167,19 @@ def fingerprints(sheet: Sheet) -> dict[str, str]:
 
 def script() -> str:
     """The script as the site serves it: ``selfcheck.js`` with ``NAMES`` written in, minified."""
-    source = SCRIPT.read_text(encoding="utf-8")
+    return served(SCRIPT)
+
+
+def served(path: Path) -> str:
+    """One of this component's scripts as the site serves it: ``NAMES`` written in where it says
+    ``/* NAMES */ {}`` (once, or not at all), minified."""
+    source = path.read_text(encoding="utf-8")
     placeholder = "/* NAMES */ {}"
-    if source.count(placeholder) != 1:
-        raise ValueError(f"{SCRIPT}: expected {placeholder!r} once, where the build writes the names")
-    return served_script(source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":"))), str(SCRIPT))
+    if source.count(placeholder) > 1:
+        raise ValueError(f"{path}: expected {placeholder!r} once at most, where the build writes the names")
+    return served_script(source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":"))), str(path))
 
 
-if __name__ == "__main__":  # for tests/js: the script as served
-    print(script(), end="")
+if __name__ == "__main__":  # for tests/js: a script as served (selfcheck.js, or the one named)
+    import sys
+    print(served(FOLDER / sys.argv[1]) if len(sys.argv) > 1 else script(), end="")
