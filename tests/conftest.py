@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guidance.catalogue import read_catalogue, write_catalogue  # noqa: E402
+from guidance.languages.catalogue import read_catalogue, write_catalogue  # noqa: E402
 from guidance.components.selfcheck import EXAMPLES as SELFCHECK_EXAMPLES  # noqa: E402
 
 

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-from guidance.project import load_project
-from guidance.schema import Points
+from guidance.content.project import load_project
+from guidance.content.schema import Points
 
 Outline = list[tuple[str, str]]  # (kind, text): h1, h2, h3, p, ul, ul2, ol
 ITALIC = re.compile(r"\*([^*]+)\*")

@@ -15,7 +15,7 @@ LABEL = re.compile(r"^(?:- |\s+- |\d{1,2}\.? (?=[A-Z']))")
 
 
 def run_import(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "guidance.importer.cli", *map(str, args)], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "guidance.tools.importer.cli", *map(str, args)], cwd=cwd,
                           env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
                           capture_output=True, text=True, timeout=120)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 
 from conftest import ROOT, build_in_process, serve
-from guidance.build import checked_translation
+from guidance.site.build import checked_translation
 from guidance.components.selfcheck import ANSWERS
 from corpus import CORPUS, make_project, read_case, snapshot
 

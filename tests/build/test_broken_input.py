@@ -19,7 +19,7 @@ import pytest
 
 from conftest import build_in_process, mkdocs_build
 from corpus import CORPUS, make_project, read_case, snapshot
-from guidance import cli
+from guidance.tools import translations
 
 CASES = sorted(CORPUS.glob("*.case"))
 
@@ -65,7 +65,7 @@ CATALOGUE_CASES = [path for path in CASES if read_case(path).file.endswith("guid
 def test_the_status_report_lists_the_same_catalogue_problems(path, tmp_path, capsys):
     case = read_case(path)
     config = make_project(case, tmp_path / "project")
-    assert cli.main(["status", "-f", str(config)]) != 0
+    assert translations.main(["status", "-f", str(config)]) != 0
     out = capsys.readouterr()
     for line in case.expect:
         assert line in out.out + out.err

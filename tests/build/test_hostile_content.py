@@ -30,9 +30,9 @@ from pydantic import RootModel, StringConstraints
 from ruamel.yaml import YAML
 
 from conftest import ROOT, build_in_process, serve
-from guidance.render import link_targets
-from guidance.schema import Publisher, Sheet, Site
-from guidance.validate import _model_in, _union_member
+from guidance.site.render import link_targets
+from guidance.content.schema import Publisher, Sheet, Site
+from guidance.content.validate import _model_in, _union_member
 
 MARK = "gdpwn"
 PAYLOADS = [

@@ -46,7 +46,7 @@ def imported(tmp_path_factory, documents):
         shutil.rmtree(content / "sheets" / "3.3-partnership")
         result = run_import(documents[kind], "--out", content / "sheets")
         assert result.returncode == 0, result.stderr
-        extract = subprocess.run([sys.executable, "-m", "guidance.cli", "extract"], cwd=ROOT, capture_output=True, text=True,
+        extract = subprocess.run([sys.executable, "-m", "guidance.tools.translations", "extract"], cwd=ROOT, capture_output=True, text=True,
                                  env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GUIDANCE_CONTENT": str(content)})
         assert extract.returncode == 0, extract.stderr  # the translators' step after any change to the English
         build = mkdocs_build(tmp / "site", env={"GUIDANCE_CONTENT": str(content)})

@@ -8,7 +8,7 @@ are not fetched here: `scripts/external-links` lists them for review.
 from __future__ import annotations
 
 from conftest import ROOT
-from guidance.settings import read_settings
+from guidance.site.settings import read_settings
 from sitelinks import broken_links, external_links, links
 
 

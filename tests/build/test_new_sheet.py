@@ -11,7 +11,7 @@ from conftest import ROOT, copy_content, mkdocs_build, parse
 
 
 def new_sheet(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "guidance.new_sheet", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "guidance.tools.new_sheet", *args], cwd=ROOT, capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}, timeout=120)
 
 

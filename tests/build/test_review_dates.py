@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from conftest import ROOT, copy_content, mkdocs_build, parse
-from guidance.review import add_months
+from guidance.content.review import add_months
 
 NOTICE = {
     "en": "This sheet is due for review: some of its details may have changed since it was last updated.",
@@ -58,7 +58,7 @@ def test_the_welsh_notice_is_a_draft_translation_in_the_catalogue():
 
 def content_status(content, today: str):
     config = ROOT / "mkdocs.yml"
-    return subprocess.run([sys.executable, "-m", "guidance.content_cli", "status", "-f", str(config), "--today", today],
+    return subprocess.run([sys.executable, "-m", "guidance.tools.content", "status", "-f", str(config), "--today", today],
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT / "hooks"), "GUIDANCE_CONTENT": str(content)},
                           capture_output=True, text=True, timeout=120)
 

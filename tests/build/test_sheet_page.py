@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, SEED, page_text
-from guidance.project import load_project
+from guidance.content.project import load_project
 
 # Sheet lines whose words are shown differently on purpose: the date is shown in words with a
 # machine-readable <time> (checked below), and the council's name is both header and footer.

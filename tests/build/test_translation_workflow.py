@@ -5,8 +5,8 @@ from __future__ import annotations
 from babel.messages.pofile import read_po
 
 from conftest import ROOT, copy_content, mkdocs_build, page_text, parse
-from guidance import cli
-from guidance.settings import settings_from
+from guidance.tools import translations
+from guidance.site.settings import settings_from
 
 KEY = "partnership.autonomy.text"
 OLD, NEW = "You may lose autonomy.", "You may lose some of your autonomy."
@@ -28,21 +28,21 @@ def welsh_entry(content):
 
 def test_changed_english_marks_the_welsh_out_of_date(tmp_path, capsys):
     content = copy_content(tmp_path)
-    assert cli.status(settings(tmp_path)) == 0
+    assert translations.status(settings(tmp_path)) == 0
     capsys.readouterr()
     change_english(content)
 
-    assert cli.status(settings(tmp_path)) == 1
+    assert translations.status(settings(tmp_path)) == 1
     row = next(line for line in capsys.readouterr().out.splitlines() if "3.3 partnership" in line)
     assert row.split()[3:8] == ["101", "0", "100", "1", "0"]  # texts, current, draft, outdated, missing
 
-    assert cli.extract(settings(tmp_path)) == 0
+    assert translations.extract(settings(tmp_path)) == 0
     entry = welsh_entry(content)
     assert entry.id == NEW and entry.fuzzy and "draft" in entry.flags
     assert entry.string == "Efallai y byddwch yn colli eich annibyniaeth."
     po = (content / "locale/cy/LC_MESSAGES/guidance.po").read_text(encoding="utf-8")
     assert f'#| msgid "{OLD}"\nmsgctxt "{KEY}"\nmsgid "{NEW}"' in po  # the translator sees what changed
-    assert cli.status(settings(tmp_path)) == 1
+    assert translations.status(settings(tmp_path)) == 1
 
 
 def test_out_of_date_welsh_falls_back_to_marked_english_and_strict_build_refuses(tmp_path):
@@ -75,7 +75,7 @@ def test_missing_welsh_falls_back_and_the_real_catalogue_is_complete(tmp_path):
 
 
 def test_unpublished_drafts_fall_back_to_english(tmp_path):
-    from guidance.catalogue import load_translation
+    from guidance.languages.catalogue import load_translation
     translation = load_translation("cy", ROOT / "content_src", publish_drafts=False)
     text = translation.lookup(KEY, OLD)
     assert (str(text), text.lang, text.state) == (OLD, "en", "draft")

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT
-from guidance.editor_schema import MODELINE, MODELS, schema_path, schema_text
-from guidance.source import Document, load_document
+from guidance.tools.editor_schema import MODELINE, MODELS, schema_path, schema_text
+from guidance.content.source import Document, load_document
 
 CONTENT = ROOT / "content_src"
 CONTENT_FILES = [(CONTENT / "site.yml", "site"), (CONTENT / "publishers" / "cavs.yml", "publisher"),

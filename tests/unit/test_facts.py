@@ -1,4 +1,4 @@
-"""Facts of the build in hand-written pages (hooks/guidance/facts.py)."""
+"""Facts of the build in hand-written pages (hooks/guidance/site/facts.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown import markdown
 
-from guidance.facts import fill_facts, page_facts, tool_versions
+from guidance.site.facts import fill_facts, page_facts, tool_versions
 from guidance.language import Language
 from guidance.problems import ContentError
-from guidance.schema import Publisher
+from guidance.content.schema import Publisher
 
 HOSTILE = Publisher.model_validate({
     "id": "x", "name": {"en": "<script>alert(1)</script> *Bold* [link](javascript:x)", "cy": "Enw"},

@@ -15,9 +15,9 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from guidance.problems import Problem
-from guidance.render import _full_pretest, _markdown, inline_markdown, is_plain
-from guidance.search import index_text
-from guidance.source import _fast_load, _yaml, load_document
+from guidance.site.render import _full_pretest, _markdown, inline_markdown, is_plain
+from guidance.site.search import index_text
+from guidance.content.source import _fast_load, _yaml, load_document
 
 YAML_FILES = sorted([*(ROOT / "content_src").rglob("*.yml"), *FIXTURES.rglob("*.yml")])
 

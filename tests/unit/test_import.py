@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED, copy_content
-from guidance.importer.blocks import Unreadable, read_document
-from guidance.importer.furniture import load_known
-from guidance.importer.ids import Ids
-from guidance.importer.structure import recognise
+from guidance.tools.importer.blocks import Unreadable, read_document
+from guidance.tools.importer.furniture import load_known
+from guidance.tools.importer.ids import Ids
+from guidance.tools.importer.structure import recognise
 from importing import run_import
 
 OUT = Path("sheets") / "3.3-partnership" / "sheet.yml"

@@ -13,7 +13,7 @@ from jinja2 import Environment
 
 from conftest import ROOT
 from guidance.language import SOURCE, TABLE, unknown_language
-from guidance.urls import SiteUrls
+from guidance.site.urls import SiteUrls
 
 TABLE_MODULE = ROOT / "hooks/guidance/language.py"
 # Each language's own search file is named after it: the table's search column names the file.
@@ -63,7 +63,7 @@ def test_no_module_outside_the_table_names_a_language(path):
     assert named_codes_in_python(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("path", files("*.html", "hooks/guidance/templates", "hooks/guidance/components", "overrides"), ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize("path", files("*.html", "hooks/guidance/site/templates", "hooks/guidance/components", "overrides"), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_template_names_a_language(path):
     assert named_codes_in_template(path.read_text(encoding="utf-8")) == []
 

@@ -12,14 +12,14 @@ from dataclasses import asdict
 import pytest
 
 from conftest import ROOT, selfcheck_content
-from guidance.catalogue import interface_messages
+from guidance.languages.catalogue import interface_messages
 from guidance.components.selfcheck import (
     ANSWERS, NAMES, PLURALS, SCRIPT_URI, STRINGS, fingerprint, script, selfcheck,
 )
 from guidance.components.selfcheck.selfcheck import SCRIPT
 from guidance.language import SOURCE_LANGUAGE as ENGLISH, Language
-from guidance.catalogue import load_translation
-from guidance.project import load_project
+from guidance.languages.catalogue import load_translation
+from guidance.content.project import load_project
 
 TEMPLATE = SCRIPT.with_name("template.html")
 

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from guidance.problems import ContentError
-from guidance.settings import parse_bool, read_settings, settings_from
+from guidance.site.settings import parse_bool, read_settings, settings_from
 
 
 def write_config(tmp_path: Path, guidance: str) -> Path:

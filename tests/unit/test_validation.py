@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FIXTURES, copy_content
 from guidance.problems import ContentError
-from guidance.project import load_project
+from guidance.content.project import load_project
 
 BROKEN = sorted((FIXTURES / "broken").glob("*.yml"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guidance.problems import Problem
-from guidance.source import load_document
+from guidance.content.source import load_document
 
 QUOTE_IT = 'put the whole text in double quotes, like this: text: "Your words here"'
 INDENT = ("is indented differently from the lines around it: items of one list, and the keys of one item, "

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...language import LanguageFacts
-from ...render import date_pattern
-from ...schema import ChecklistSection, Sheet
+from ...site.render import date_pattern
+from ...content.schema import ChecklistSection, Sheet
 from ...served import script, stylesheet
 from ..selfcheck import ANSWERS
 

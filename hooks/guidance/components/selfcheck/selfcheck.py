@@ -17,11 +17,11 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ...catalogue import Translation
+from ...languages.catalogue import Translation
 from ...language import Language, N_, N_plural
 from ...problems import Problem
-from ...render import date_pattern, plural_samples
-from ...schema import ChecklistSection, Sheet
+from ...site.render import date_pattern, plural_samples
+from ...content.schema import ChecklistSection, Sheet
 from ...served import script as served_script
 
 FOLDER = Path(__file__).parent

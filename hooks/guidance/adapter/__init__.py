@@ -1,0 +1,2 @@
+"""The generator's adapter: the one place that knows MkDocs (mkdocs_site.py).
+"""
