@@ -135,7 +135,7 @@ def shared_edits() -> list[Edit]:
              "cy/gweithio-gydag-eraill/copy-1/", "colli eich annibyniaeth (golygwyd)."),
         Edit("a page template", "hooks/guidance/site/templates/sheet.html", '<p class="gd-masthead__publisher">',
              '<p class="gd-masthead__publisher" data-edited>', "working-with-others/copy-2/", 'gd-masthead__publisher" data-edited'),
-        Edit("the core's Python", "hooks/guidance/site/render.py", '"d MMMM y"', '"EEEE d MMMM y"',
+        Edit("the core's Python", "hooks/guidance/languages/dates.py", '"d MMMM y"', '"EEEE d MMMM y"',
              "working-with-others/copy-3/", "Friday 30 June 2017"),
     ]
 

@@ -30,7 +30,7 @@ from pydantic import RootModel, StringConstraints
 from ruamel.yaml import YAML
 
 from conftest import ROOT, build_in_process, serve
-from guidance.site.render import link_targets
+from guidance.content.markdown import link_targets
 from guidance.content.schema import Publisher, Sheet, Site
 from guidance.content.validate import _model_in, _union_member
 

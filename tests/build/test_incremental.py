@@ -210,7 +210,7 @@ def test_serve_dirty_writes_only_what_an_edit_touches_and_matches_a_clean_build(
         assert outcome["failed"]
         rebuilt("the template error mended", ["replace", "overrides/partials/footer.html", "{% if licence %", "{% if licence %}"])
 
-        pages = rebuilt("the core's Python (reloaded)", ["replace", "hooks/guidance/site/render.py", '"d MMMM y"', '"EEEE d MMMM y"'])
+        pages = rebuilt("the core's Python (reloaded)", ["replace", "hooks/guidance/languages/dates.py", '"d MMMM y"', '"EEEE d MMMM y"'])
         assert SHEET_PAGES <= pages, pages
         pages = rebuilt("a sheet again, after the reload", ["replace", SHEET, "You may lose some autonomy.", "You may lose autonomy."])
         assert SHEET_PAGES <= pages and not pages & UNRELATED_PAGES, pages

@@ -45,7 +45,7 @@ def test_serve_rebuilds_when_content_changes(tmp_path):
         sheet.write_text(sheet.read_text(encoding="utf-8").replace("You may lose autonomy.", "You may lose some autonomy."), encoding="utf-8")
         assert wait_for(url, "You may lose some autonomy.")
 
-        core = project / "hooks" / "guidance" / "site" / "render.py"       # the core's Python, reloaded
+        core = project / "hooks" / "guidance" / "languages" / "dates.py"       # the core's Python, reloaded
         assert '"d MMMM y"' in core.read_text(encoding="utf-8")
         core.write_text(core.read_text(encoding="utf-8").replace('"d MMMM y"', '"EEEE d MMMM y"'), encoding="utf-8")
         assert wait_for(url, "Friday 30 June 2017")

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from guidance.problems import Problem
-from guidance.site.render import _full_pretest, _markdown, inline_markdown, is_plain
+from guidance.content.markdown import _full_pretest, _markdown, inline_markdown, is_plain
 from guidance.site.search import index_text
 from guidance.content.source import _fast_load, _yaml, load_document
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED, copy_content
-from guidance.tools.importer.blocks import Unreadable, read_document
+from guidance.tools.importer.blocks import Unreadable
+from guidance.tools.importer.read import read_document
 from guidance.tools.importer.furniture import load_known
 from guidance.tools.importer.ids import Ids
 from guidance.tools.importer.structure import recognise

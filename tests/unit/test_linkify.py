@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidance.site.render import inline_markdown
+from guidance.content.markdown import inline_markdown
 
 
 @pytest.mark.parametrize("text, expected", [

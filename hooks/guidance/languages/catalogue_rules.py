@@ -21,7 +21,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .catalogue import Entry, message_entry
 from ..problems import Problem
-from ..site.render import link_targets
+from ..content.markdown import link_targets
 from ..content.source import read_lines
 
 MAX_BYTES = 10_000_000  # a catalogue grows with the content (200 sheets: about 4 MB)

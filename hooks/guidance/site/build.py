@@ -26,7 +26,8 @@ from .pages import PageAddress, PageSpec, plan_pages
 from ..problems import ContentError, Problem, display_path
 from ..content.project import Project, load_project, reserved_slug
 from ..content.schema import Publisher, Site
-from .render import COMPONENTS, TEMPLATES, Renderer, inline_markdown
+from ..content.markdown import inline_markdown
+from .render import COMPONENTS, TEMPLATES, Renderer
 from .search import SearchEntry, document_entry, index_files
 from ..served import SITE_SCRIPT, joined_script
 from .settings import Options

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..language import Language
 from ..problems import ContentError, Problem
-from .render import long_date
+from ..languages.dates import long_date
 from ..content.schema import Publisher
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")

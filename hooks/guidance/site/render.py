@@ -1,94 +1,24 @@
-"""Turn the localised model into HTML: one Jinja environment, one Markdown parser.
-
-This is the only place markup is made. Content is data: Markdown is parsed with raw HTML off and
-unsafe link schemes refused, and everything else passes through Jinja's autoescaping.
+"""Turn the localised model into HTML: one Jinja environment, with autoescaping, for every page the
+core makes; inline Markdown comes from content/markdown.py. Text that is data passes through Jinja's
+autoescaping or ``escape``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from babel import Locale
-from babel.dates import format_date, get_month_names, parse_pattern
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
-from markdown_it.rules_core import StateCore
-from mdit_py_plugins.attrs import attrs_plugin
 from markupsafe import Markup, escape
 
+from ..content.markdown import inline_markdown
 from ..language import SOURCE, Language, LocalText, N_
+from ..languages.dates import long_date, plural_samples
 
 TEMPLATES = Path(__file__).parent / "templates"
 COMPONENTS = Path(__file__).parents[1] / "components"  # a component's template: components/<name>/template.html
-LONG_DATE = "d MMMM y"  # '30 June 2017', '30 Mehefin 2017': the one date format of the site
-
-# "js-default": no raw HTML, no typographer; javascript:, vbscript:, file: and data: links are refused.
-# Bare web and email addresses become links (linkify, with linkify-it-py); the same refusal holds.
-# One extension: `[words]{lang=en}` marks a passage in another language (only `lang` is allowed).
-_markdown = MarkdownIt("js-default", {"linkify": True}).enable("linkify") \
-    .use(attrs_plugin, after=("span_close",), spans=True, allowed=("lang",))
-
-
-def _secure_bare_links(state: StateCore) -> None:
-    """A bare address with no scheme (``www.cavs.org.uk``) is linked over https, not http."""
-    for block in state.tokens:
-        children = block.children or []
-        for token, following in zip(children, children[1:]):
-            href = str(token.attrGet("href") or "")
-            if token.markup == "linkify" and href.startswith("http://") \
-                    and not following.content.lower().startswith("http://"):
-                token.attrSet("href", "https://" + href.removeprefix("http://"))
-
-
-_markdown.core.ruler.after("linkify", "secure_bare_links", _secure_bare_links)
-
-# Every address linkify-it's pretest can find has a ':' or '/' (a scheme, '//'), an '@', 'localhost',
-# 'www.', or a '.' followed by a letter or digit (a domain, an IP address). A text with none of
-# these skips the pretest itself, a regular expression of 1,500 characters that markdown-it and
-# is_plain run on every text (at 200 sheets, the slowest step of the build).
-_MAYBE_ADDRESS = re.compile(r"[:/@]|localhost|www\.|\.\w", re.IGNORECASE)
-_linkify = _markdown.linkify
-if _linkify is not None:
-    _full_pretest = _linkify.pretest
-    _linkify.pretest = lambda text: _MAYBE_ADDRESS.search(text) is not None and _full_pretest(text)
-# No images: content never makes the browser fetch anything, let alone from another host.
-# ``![text](address)`` stays a link to the address, after a "!".
-_markdown.disable("image")
-
-
-def link_targets(text: str) -> set[str]:
-    """The addresses ``text`` links to, as the renderer links them (Markdown links, autolinks,
-    bare addresses): a translation must link where its English does."""
-    return {str(token.attrGet("href")) for block in _markdown.parseInline(str(text))
-            for token in block.children or [] if token.type == "link_open"}
-
-
-# Characters that can start inline Markdown (emphasis, code, links, images, autolinks, entities,
-# escapes, breaks, strikethrough, attributes). Most texts have none, and no web or email address:
-# for them markdown-it's output is the text with &, <, > and " escaped, so it is made directly
-# (the same string, many times faster).
-_MARKDOWN = re.compile(r"[\\`*_\[\]!<&~{}\n\r\0]")
-
-
-def is_plain(text: str) -> bool:
-    """True when markdown-it would only escape ``text``: no inline syntax, no address to link."""
-    linkify = _markdown.linkify
-    return _MARKDOWN.search(text) is None and not (linkify is not None and linkify.pretest(text))
-
-
-def inline_markdown(text: str) -> Markup:
-    text = str(text)
-    if is_plain(text):
-        return Markup(escapeHtml(text))
-    return Markup(_markdown.renderInline(text))
 
 
 @cache
@@ -96,39 +26,6 @@ def marked_text(text: str, lang: str, page_lang: str) -> Markup:
     """Plain text, escaped, in a span that names its language when it is not the page's (a
     heading shown in English on a Welsh page keeps its language in the page outline too)."""
     return escape(text) if lang == page_lang else Markup(f'<span lang="{escape(lang)}">{escape(text)}</span>')
-
-
-@cache
-def plural_samples(locale: str) -> Mapping[str, int]:
-    """A number in each plural category of a language: {'zero': 0, 'one': 1, 'two': 2, ...}.
-    Worked out once per language (200 rule evaluations; every checklist on every page asks)."""
-    rule = Locale.parse(locale).plural_form
-    samples: dict[str, int] = {}
-    for n in range(200):
-        samples.setdefault(rule(n), n)
-    return MappingProxyType(samples)
-
-
-def long_date(value: date, locale: str) -> str:
-    """'30 June 2017' / '30 Mehefin 2017'."""
-    return format_date(value, LONG_DATE, locale=locale)
-
-
-@dataclass(frozen=True)
-class DatePattern:
-    """The site's date format for a script that writes today's date: the browser's Intl may lack
-    the language (Chromium here prints Welsh dates in English), so the build hands over Babel's
-    month names and the order of the parts: ``{d} {MMMM} {y}``."""
-
-    template: str
-    months: tuple[str, ...]
-
-
-@cache
-def date_pattern(locale: str) -> DatePattern:
-    template = str(parse_pattern(LONG_DATE).format).replace("%(", "{").replace(")s", "}")  # Babel types .format loosely; it is text
-    names = get_month_names("wide", "format", locale=locale)
-    return DatePattern(template, tuple(names[month] for month in range(1, 13)))
 
 
 # An interface string not yet translated is shown in English: these two private-use characters go

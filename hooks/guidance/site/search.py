@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..language import LanguageFacts
-from .render import inline_markdown
+from ..content.markdown import inline_markdown
 
 SEPARATOR = r"[\s\-]+"
 FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}

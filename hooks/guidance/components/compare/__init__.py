@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...language import LanguageFacts
-from ...site.render import date_pattern
+from ...languages.dates import date_pattern
 from ...content.schema import ChecklistSection, Sheet
 from ...served import script, stylesheet
 from ..selfcheck import ANSWERS

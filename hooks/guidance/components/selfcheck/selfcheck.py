@@ -20,7 +20,7 @@ from pathlib import Path
 from ...languages.catalogue import Translation
 from ...language import Language, N_, N_plural
 from ...problems import Problem
-from ...site.render import date_pattern, plural_samples
+from ...languages.dates import date_pattern, plural_samples
 from ...content.schema import ChecklistSection, Sheet
 from ...served import script as served_script
 

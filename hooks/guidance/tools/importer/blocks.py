@@ -46,24 +46,3 @@ def where(blocks: list[Block] | tuple[Block, ...], unit: str) -> str:
     if first.line == last.line:
         return f"{prefix}{unit} {first.line}"
     return f"{prefix}{unit}s {first.line}-{last.line}"
-
-
-def read_document(path: Path) -> Source:
-    """Read a .docx, .pdf or .txt file into blocks; Unreadable with a plain reason otherwise."""
-    if not path.is_file():
-        raise Unreadable("no such file")
-    if path.stat().st_size == 0:
-        raise Unreadable("the file is empty")
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        from .text_reader import read_text
-        return read_text(path)
-    if suffix == ".docx":
-        from .docx_reader import read_docx
-        return read_docx(path)
-    if suffix == ".pdf":
-        from .pdf_reader import read_pdf
-        return read_pdf(path)
-    if suffix == ".doc":
-        raise Unreadable("an old Word document (.doc): open it in Word and save it as a Word Document (.docx)")
-    raise Unreadable(f"cannot import '{suffix or path.name}' files: give a Word document (.docx), a PDF (.pdf) or plain text (.txt)")

@@ -16,7 +16,8 @@ from pathlib import Path
 from ...problems import ContentError, display_path
 from ...site.settings import read_settings
 from ...content.project import SHEET_FILE
-from .blocks import Unreadable, read_document
+from .blocks import Unreadable
+from .read import read_document
 from .furniture import load_known
 from .structure import NotASheet, recognise
 from .write import sheet_folder, sheet_yaml, write_if_it_builds
