@@ -1,5 +1,6 @@
-"""The guidance generator's core: content -> load -> validate -> model -> render -> pages.
+"""The guidance generator's core: content -> languages -> components -> site, with the editors'
+tools beside it (see the README's Architecture).
 
-Nothing in this package imports MkDocs: the adapter in ``hooks/mkdocs_site.py`` is the only place
-that knows about the site generator, so the core can move to another one with a new adapter.
+Only ``adapter/mkdocs_site.py`` imports MkDocs: it is the one place that knows the site generator,
+so the core can move to another one with a new adapter.
 """

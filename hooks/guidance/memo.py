@@ -3,7 +3,7 @@
 A result is found again only under the same key, and a key holds everything the result was made
 from: a file's bytes (as a digest), a model's values, the templates' text. An edit changes the
 keys of what it touches, and only that is made again; a change to the core's Python reloads the
-core (hooks/mkdocs_site.py), which starts with nothing kept. What the last build did not use is
+core (hooks/guidance/adapter/mkdocs_site.py), which starts with nothing kept. What the last build did not use is
 dropped, so the store never holds more than two builds' worth. A single `mkdocs build` keeps
 nothing (``keep_between_builds(False)``): it only pays for the digests, and each result is freed
 as soon as the build is done with it.

@@ -79,7 +79,7 @@ def test_every_text_pattern_matches_the_whole_text_as_written(name, extra):
 
 
 def test_a_web_address_with_a_line_break_inside_is_refused():
-    from guidance.patterns import WEB_ADDRESS
+    from guidance.content.patterns import WEB_ADDRESS
 
     assert not WEB_ADDRESS.matches("https://www.example.org/\nabout")
     assert not WEB_ADDRESS.matches('https://www.example.org/"><script>alert(1)</script>')
