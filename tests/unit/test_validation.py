@@ -66,7 +66,7 @@ def test_every_text_pattern_matches_the_whole_text_as_written(name, extra):
     from pydantic import TypeAdapter, ValidationError
     from typing import Annotated
 
-    from guidance import patterns
+    from guidance.content import patterns
 
     pattern = getattr(patterns, name)
     field = TypeAdapter(Annotated[str, pattern.constraint()])
