@@ -1,0 +1,104 @@
+"""``guidance update FILE``: a new release checked, described, applied, built, or put back.
+
+Every check of the release file runs first, in memory: a release refused leaves the copy exactly as
+it was. A good one is unpacked beside the installed one (``release.new``), the changes are printed
+in plain words, and, once the council agrees, the two folders change places and the copy is built.
+If that build fails, the previous release and lock go back, and the message says why.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .archive import Release, read_release, unpack
+from .changes import compare, snapshot
+from .layout import ENGINE, LOCK, PREVIOUS, RELEASE, REQUIREMENTS, STAGING, Lock, read_lock
+from .manifest import ReleaseError, version_key
+from .new_copy import write_requirements
+from .report import describe_changes
+
+Ask = Callable[[str], bool]
+Build = Callable[[Path], str | None]   # builds the copy; None, or why it failed
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """The files an update replaces, as they were, to be put back if the new release does not build."""
+
+    lock: bytes
+    requirements: bytes | None
+    engine: dict[str, bytes]
+
+
+def update(copy: Path, release_file: Path, *, yes: bool, allow_older: bool, ask: Ask, build: Build, say: Say) -> int:
+    """The exit code: 0 updated (or nothing to do, or declined), 1 refused or not built."""
+    lock = read_lock(copy)
+    release = read_release(release_file)
+    if (reason := _refused(lock, release, allow_older)) is not None:
+        if reason:
+            raise ReleaseError(reason)
+        say(f"Release {release.version} is already the one this copy shows: nothing to do.")
+        return 0
+    staging = copy / STAGING
+    if staging.exists():  # left by an update that was stopped part-way
+        shutil.rmtree(staging)
+    unpack(release, staging)
+    say(describe_changes(compare(snapshot(copy / RELEASE / "content"), snapshot(staging / "content")),
+                         lock.version, release.version))
+    if not yes and not ask(f"\nApply release {release.version} to this copy?"):
+        shutil.rmtree(staging)
+        say("Nothing was changed.")
+        return 0
+    previous = _apply(copy, release, staging)
+    failure = build(copy)
+    if failure is not None:
+        _put_back(copy, previous)
+        say(f"The update was not applied: the site does not build with release {release.version}:\n{failure}\n"
+            f"Your copy is as it was, showing release {lock.version}. Send this message to the publisher.")
+        return 1
+    shutil.rmtree(copy / PREVIOUS)
+    say(f"Updated to release {release.version}, and the site is built.")
+    return 0
+
+
+def _refused(lock: Lock, release: Release, allow_older: bool) -> str | None:
+    """Why the release cannot replace the installed one; "" when it is the installed one."""
+    if release.version == lock.version:
+        if release.checksum == lock.sha256:
+            return ""
+        return (f"{release.name}: has the version of the installed release ({lock.version}) but other contents; "
+                "the publisher never publishes two releases with one version. Download it again.")
+    if version_key(release.version) < version_key(lock.version) and not allow_older:
+        return (f"{release.name}: release {release.version} is older than the installed release, {lock.version}. "
+                "To go back to it all the same, add --allow-older.")
+    return None
+
+
+def _apply(copy: Path, release: Release, staging: Path) -> Replaced:
+    previous = Replaced(lock=(copy / LOCK).read_bytes(),
+                        requirements=(copy / REQUIREMENTS).read_bytes() if (copy / REQUIREMENTS).is_file() else None,
+                        engine={p.name: p.read_bytes() for p in sorted((copy / ENGINE).glob("*.whl"))})
+    if (copy / PREVIOUS).exists():
+        shutil.rmtree(copy / PREVIOUS)
+    (copy / RELEASE).rename(copy / PREVIOUS)
+    staging.rename(copy / RELEASE)
+    write_requirements(copy, release)
+    (copy / LOCK).write_bytes(Lock(release.name, release.version, release.checksum).to_json())
+    return previous
+
+
+def _put_back(copy: Path, previous: Replaced) -> None:
+    shutil.rmtree(copy / RELEASE)
+    (copy / PREVIOUS).rename(copy / RELEASE)
+    (copy / LOCK).write_bytes(previous.lock)
+    if previous.requirements is not None:
+        (copy / REQUIREMENTS).write_bytes(previous.requirements)
+    if (copy / ENGINE).exists():
+        shutil.rmtree(copy / ENGINE)
+    for name, data in previous.engine.items():
+        (copy / ENGINE).mkdir(exist_ok=True)
+        (copy / ENGINE / name).write_bytes(data)
