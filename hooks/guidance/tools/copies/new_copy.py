@@ -16,7 +16,7 @@ from pathlib import Path
 from .archive import Release, read_release, unpack
 from .hosting import ci_files
 from .layout import ENGINE, LOCK, PAGES, PREVIOUS, PROFILE, RELEASE, REQUIREMENTS, SETTINGS, SHEETS, SITE, STAGING, Lock
-from .manifest import ReleaseError, sha256
+from .manifest import ReleaseError
 
 MAX_NAME = 200
 SETTINGS_TEXT = """\
@@ -108,22 +108,16 @@ def _write_copy(folder: Path, release: Release, name: str) -> Lock:
 
 
 def write_requirements(folder: Path, release: Release) -> None:
-    """The release's pinned packages and, when it carries one, the guidance package's own wheel,
-    copied beside them and pinned by its hash."""
-    lock = release.files.get(REQUIREMENTS)
-    if lock is None:
-        return
-    text = lock.decode("utf-8")
+    """The release's pinned packages and the guidance package's wheel, when it carries them,
+    beside the copy's files (the lock names the wheel by its path from the copy's folder)."""
     engine = folder / ENGINE
     if engine.exists():
         shutil.rmtree(engine)
     for member, data in sorted(release.files.items()):
-        if member.startswith(f"{ENGINE}/") and member.endswith(".whl"):
-            engine.mkdir(exist_ok=True)
-            wheel = engine / member.split("/", 1)[1]
-            wheel.write_bytes(data)
-            text += f"./{ENGINE}/{wheel.name} \\\n    --hash=sha256:{sha256(data)}\n"
-    (folder / REQUIREMENTS).write_bytes(text.encode("utf-8"))
+        if member == REQUIREMENTS or member.startswith(f"{ENGINE}/"):
+            target = folder.joinpath(*member.split("/"))
+            target.parent.mkdir(exist_ok=True)
+            target.write_bytes(data)
 
 
 def _write(path: Path, text: str) -> None:

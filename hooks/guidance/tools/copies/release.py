@@ -52,6 +52,11 @@ def release_files(content_dir: Path, pages_dir: Path | None) -> dict[str, bytes]
     return {name: path.read_bytes() for name, path in found}
 
 
+def engine_requirement(wheel_name: str, data: bytes) -> bytes:
+    """The lock's line for the guidance package's wheel, a path from the folder pip runs in."""
+    return f"./{ENGINE}/{wheel_name} \\\n    --hash=sha256:{sha256(data)}\n".encode("utf-8")
+
+
 def next_version(out: Path, today: date, previous: str | None) -> str:
     """Today's date as a version; a second release the same day gets .2, then .3."""
     base = f"{today.year}.{today.month:02}.{today.day:02}"
@@ -73,6 +78,7 @@ def make_release(content_dir: Path, pages_dir: Path | None, out: Path, today: da
         files[REQUIREMENTS] = requirements.read_bytes()
     if wheel is not None:
         files[f"{ENGINE}/{wheel.name}"] = wheel.read_bytes()
+        files[REQUIREMENTS] = files.get(REQUIREMENTS, b"") + engine_requirement(wheel.name, files[f"{ENGINE}/{wheel.name}"])
     previous = read_release(previous_file) if previous_file else None
     earlier = previous.version if previous else None
     if version is None:
