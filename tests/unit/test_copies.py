@@ -97,8 +97,10 @@ def test_the_release_command_refuses_content_that_does_not_build(tmp_path: Path,
     sheet = project / "content_src" / "sheets" / "3.3-partnership" / "sheet.yml"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("last_updated: 2017-06-30", "last_updated: 30/06/2017"),
                      encoding="utf-8")
+    line = sheet.read_text(encoding="utf-8").splitlines().index("last_updated: 30/06/2017") + 1
     assert main(["release", str(tmp_path / "out"), "-f", str(project / "mkdocs.yml")]) == 1
-    assert "content_src/sheets/3.3-partnership/sheet.yml:11: last_updated: expected a date as YYYY-MM-DD" in capsys.readouterr().err
+    assert (f"content_src/sheets/3.3-partnership/sheet.yml:{line}: last_updated: expected a date as YYYY-MM-DD, "
+            "got '30/06/2017'") in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 

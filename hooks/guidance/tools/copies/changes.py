@@ -14,14 +14,14 @@ from typing import Any, Literal
 
 from babel.messages.pofile import PoFileError
 
-from ...catalogue import catalogue_path, read_catalogue
+from ...languages.catalogue import catalogue_path, read_catalogue
 from ...language import SOURCE, TABLE
-from ...localise import messages
+from ...languages.localise import messages
 from ...problems import Problem
-from ...project import SHEET_FILE
-from ...schema import ChecklistSection, Sheet, Site
-from ...source import load_document
-from ...validate import validate_document
+from ...content.project import SHEET_FILE
+from ...content.schema import ChecklistSection, Sheet, Site
+from ...content.source import load_document
+from ...content.validate import validate_document
 
 SITE_ID = "site"          # the shared texts of site.yml, reported beside the sheets
 SITE_LABEL = "Texts every sheet shares (site.yml)"

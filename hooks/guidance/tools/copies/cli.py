@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from ...problems import ContentError, display_path
-from ...project import load_project
-from ...settings import read_settings
+from ...content.project import load_project
+from ...site.settings import read_settings
 from .layout import REQUIREMENTS
 from .manifest import ReleaseError
 from .new_copy import new_copy

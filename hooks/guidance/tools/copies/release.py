@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ...catalogue import DOMAIN
-from ...project import SHEET_FILE
+from ...languages.catalogue import DOMAIN
+from ...content.project import SHEET_FILE
 from .archive import checksum_file, checksum_line, read_release, unpack
 from .layout import ENGINE, REQUIREMENTS
 from .changes import SheetChange, compare, snapshot
