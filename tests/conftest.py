@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import http.server
 import logging
@@ -104,6 +105,18 @@ def copy_project(target: Path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     return target
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Files that differ, or are only on one side, anywhere under two folders."""
+    found = []
+    compared = filecmp.dircmp(a, b)
+    found += [f"only in one: {name}" for name in compared.left_only + compared.right_only]
+    _match, mismatch, errors = filecmp.cmpfiles(a, b, compared.common_files, shallow=False)
+    found += [str(a / name) for name in mismatch + errors]
+    for sub in compared.common_dirs:
+        found += differences(a / sub, b / sub)
+    return found
 
 
 def copy_content(tmp_path: Path) -> Path:

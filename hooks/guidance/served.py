@@ -1,38 +1,76 @@
 """The site's own scripts and stylesheets as readers' browsers get them: minified by tdewolff/minify
 (the Go minifiers Hugo uses; local names shortened, comments and white space dropped), and the
 scripts every page runs joined into one file. The sources in the repository stay as written.
+
+Each minified text is kept on disk (disk_cache.py) under the bytes it was made from, the
+minifier's settings and the minifier's library itself: a build whose scripts and stylesheets did
+not change does not load the minifier (a Go library: about 5.5 MiB of memory).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-import minify
-
+from .disk_cache import shared
+from .memo import digest
 from .problems import ContentError, Problem
 
 SITE_SCRIPT = "assets/site.js"  # extra.guidance.scripts joined; main.html loads it just before Material's bundle
 
 # Output no newer than the JavaScript the sources are written in (ES2020: ?., ??).
-minify.config({"js-version": 2020})
+SETTINGS = {"js-version": 2020}
 _WHERE = re.compile(r" on line (\d+) and column \d+")  # in tdewolff/minify's messages
+
+
+@cache
+def _minifier() -> Any:  # tdewolff-minify has no types
+    import minify
+
+    minify.config(SETTINGS)
+    return minify
+
+
+@cache
+def _library() -> tuple[str, int, int] | None:
+    """The minifier's Go library by its file, size and time: a new version changes them."""
+    spec = importlib.util.find_spec("minify")
+    if spec is None or spec.origin is None:
+        return None
+    library = Path(spec.origin).with_name("minify.so")
+    try:
+        info = os.stat(library)
+    except OSError:
+        return None
+    return str(library), info.st_size, info.st_mtime_ns
+
+
+def _kept(kind: str, source: str, make: Callable[[], str]) -> str:
+    return shared().get(digest("minified", kind, SETTINGS, _library(), source), make)
 
 
 def script(source: str, name: str) -> str:
     """``source`` (the script ``name``) minified; a syntax error is reported with its line."""
-    try:
-        return str(minify.string("application/javascript", source))
-    except minify.MinifyError as error:
-        message = str(error).splitlines()[0]  # then the line itself, and a caret under the column
-        where = _WHERE.search(message)
-        raise ContentError([Problem(name, int(where.group(1)) if where else 0, "",
-                                    f"cannot minify this script: {_WHERE.sub('', message)}")]) from None
+    def minified() -> str:
+        minify = _minifier()
+        try:
+            return str(minify.string("application/javascript", source))
+        except minify.MinifyError as error:
+            message = str(error).splitlines()[0]  # then the line itself, and a caret under the column
+            where = _WHERE.search(message)
+            raise ContentError([Problem(name, int(where.group(1)) if where else 0, "",
+                                        f"cannot minify this script: {_WHERE.sub('', message)}")]) from None
+
+    return _kept("script", source, minified)
 
 
 def stylesheet(source: str) -> str:
-    return str(minify.string("text/css", source))
+    return _kept("stylesheet", source, lambda: str(_minifier().string("text/css", source)))
 
 
 def joined_script(paths: Iterable[Path]) -> str:

@@ -10,7 +10,6 @@ only the files whose inputs changed written again)."""
 
 from __future__ import annotations
 
-import filecmp
 import json
 import os
 import shutil
@@ -18,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_project
+from conftest import copy_project, differences
 
 SERVE_LIKE = """
 import json, sys
@@ -62,18 +61,6 @@ SITE_EDIT = ["replace", "content_src/site.yml", "For further information contact
 SHEET_PAGES = {"working-with-others/partnership/index.html", "cy/gweithio-gydag-eraill/partneriaeth/index.html"}
 UNRELATED_PAGES = {"index.html", "privacy/index.html", "cy/privacy/index.html", "accessibility/index.html"}
 EVERY_KIND = SHEET_PAGES | UNRELATED_PAGES | {"cy/index.html"}
-
-
-def differences(a: Path, b: Path) -> list[str]:
-    """Files that differ, or are only on one side, anywhere under two folders."""
-    found = []
-    compared = filecmp.dircmp(a, b)
-    found += [f"only in one: {name}" for name in compared.left_only + compared.right_only]
-    _match, mismatch, errors = filecmp.cmpfiles(a, b, compared.common_files, shallow=False)
-    found += [str(a / name) for name in mismatch + errors]
-    for sub in compared.common_dirs:
-        found += differences(a / sub, b / sub)
-    return found
 
 
 def stamps(site: Path) -> dict[str, tuple[int, int]]:

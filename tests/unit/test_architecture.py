@@ -13,10 +13,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "hooks" / "guidance"
 ADAPTER = "guidance.adapter.mkdocs_site"
 
 # From the bottom up: a module may import from its own layer and the layers below it. The shared
-# low-level modules at the package's top (problems, the language table, memo, served) are the first.
+# low-level modules at the package's top (problems, the language table, memo, disk_cache, served) are the first.
 LAYERS = ("guidance", "guidance.content", "guidance.languages", "guidance.components", "guidance.site",
           "guidance.tools", "guidance.adapter")
-SHARED = ("guidance.problems", "guidance.language", "guidance.memo", "guidance.served")
+SHARED = ("guidance.problems", "guidance.language", "guidance.memo", "guidance.disk_cache", "guidance.served")
 
 
 def module_name(path: Path) -> str:

@@ -29,14 +29,14 @@ from markupsafe import escape
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # names for types only: mkdocs.livereload (a web server, watchdog, ssl) is not loaded by a build
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.toc import _TocToken  # the shape get_toc reads; MkDocs does not export it
 
 CORE = Path(__file__).resolve().parents[1]  # the guidance package
@@ -64,6 +64,7 @@ if str(CORE.parent) not in sys.path:  # MkDocs puts only this file's folder on t
 
 import guidance  # noqa: E402
 from guidance.site.build import SiteBuild, build_site  # noqa: E402
+from guidance.disk_cache import keep_compiled, shared  # noqa: E402
 from guidance.site.facts import tool_versions  # noqa: E402
 from guidance.components.handout.handout import DOWNLOADS  # noqa: E402
 from guidance.language import SOURCE  # noqa: E402
@@ -345,6 +346,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The theme's templates compiled from the Python Jinja made of them in an earlier build, when
+    they read the same (guidance/disk_cache.py)."""
+    keep_compiled(env, shared())
     _theme.env = env
     if _incremental:
         _plan_writes(env, config, files)

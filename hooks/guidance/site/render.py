@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from markupsafe import Markup, escape
 
 from ..content.markdown import inline_markdown
+from ..disk_cache import keep_compiled, shared
 from ..language import SOURCE, Language, LocalText, N_
 from ..languages.dates import long_date, plural_samples
 
@@ -75,6 +76,7 @@ class Renderer:
             lstrip_blocks=True,
             extensions=["jinja2.ext.i18n"],
         )
+        keep_compiled(self.env, shared())
 
     def render(self, template: str, language: Language, **context: Any) -> str:
         def prose(text: str, block: str = "") -> Markup:
