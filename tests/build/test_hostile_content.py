@@ -9,8 +9,15 @@ carried every payload. Each site is then scanned, every file of it (HTML, search
 copied assets), with a real HTML parser for anything live, and its pages are opened in Chromium
 without a Content Security Policy: any dialog, page error or request to another host fails.
 
-(Fields with a fixed form, such as ids, numbers, dates, addresses and colours, cannot hold text;
-what they refuse is in the corpus of broken input, tests/build/test_broken_input.py.)
+Fields with a fixed form (ids, numbers, dates, colours) cannot hold text; what they refuse is in
+the corpus of broken input, tests/build/test_broken_input.py. The addresses that reach the page
+furniture (the publisher's email, its website and the producer's) get the payloads a valid address
+can carry, and each payload that no address may carry is shown to be refused.
+
+The furniture (header, footer, "Report a problem", licence line, breadcrumbs, dates, the printed
+sheet's contact blocks, the accessibility statement's facts) is then checked on every page of
+every language, a third one (French, its catalogue almost empty) included: each profile and
+site.yml value it shows is there as the same text, each address as the same address.
 """
 
 from __future__ import annotations
@@ -19,18 +26,19 @@ import json
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 from lxml import etree
-from pydantic import RootModel, StringConstraints
+from pydantic import RootModel, StringConstraints, ValidationError
 from ruamel.yaml import YAML
 
-from conftest import ROOT, build_in_process, serve
+from conftest import FIXTURES, ROOT, build_in_process, html_pages, page_text, parse, serve
 from guidance.content.markdown import link_targets
+from guidance.content.patterns import EMAIL, WEB_ADDRESS
 from guidance.content.schema import Publisher, Sheet, Site
 from guidance.content.validate import _model_in, _union_member
 
@@ -73,6 +81,48 @@ PAYLOADS = [
     f"%3Cscript%3Ealert('{MARK}35')%3C/script%3E",
 ]
 GROUPS = [PAYLOADS[i::5] for i in range(5)]
+
+
+def compact(payload: str) -> str:
+    """A payload with its white space taken out, as an address would have to hold it."""
+    return "".join(payload.split())
+
+
+# What an email address can carry (the HTML standard's valid address): the payloads that fit in
+# one, and payloads aimed at a mailto: link (its fields, fragment, percent-escapes) and at quotes.
+def email(local_part: str) -> str:
+    return f"{local_part}@x.example"
+
+
+LOCAL_PARTS = [compact(p) for p in PAYLOADS if EMAIL.matches(email(compact(p)))] + [
+    f"{MARK}?subject={MARK}&body={MARK}&cc=tracker.example#",
+    f"{MARK}'onmouseover=alert`{MARK}`'",
+    f"{MARK}%3Cscript%3Ealert%28{MARK}%29%3C%2Fscript%3E%22%3E",
+    f"{MARK}/../..//&amp=&#{{{{7*7}}}}",
+]
+
+
+# What a web address can carry after its host (no white space, quotes, backticks, angle brackets
+# or backslashes): the payloads that fit, and payloads aimed at an href.
+def web_address(path: str) -> str:
+    return f"https://x.example/{path}"
+
+
+WEB_PATHS = [compact(p) for p in PAYLOADS if WEB_ADDRESS.matches(web_address(compact(p)))] + [
+    f"?{MARK}=javascript:alert({MARK})&x=%22%3E%3Cscript%3Ealert({MARK})%3C/script%3E#",
+    f"/../..//javascript:alert({MARK})//&amp;&#34;{{{{7*7}}}}",
+]
+LANGUAGES = "en,cy,fr"  # a third language, its catalogue almost empty: furniture falls back to English
+
+
+def address_for(round_: int) -> str:
+    return email("".join(LOCAL_PARTS[round_::len(GROUPS)]) + f"{MARK}-email")
+
+
+def website_for(round_: int, whose: str) -> str:
+    return f"https://{whose}.example/" + "".join(WEB_PATHS[round_::len(GROUPS)]) + f"{MARK}-{whose}"
+
+
 WRITTEN = {path.stem for path in (ROOT / "docs").glob("*.md")}  # hand-written pages, by name
 CATALOGUE = "content_src/locale/cy/LC_MESSAGES/guidance.po"
 
@@ -125,6 +175,10 @@ def inject(root: Path, round_: int) -> dict[str, int]:
             container[key] = " ".join(GROUPS[(index + round_) % len(GROUPS)]) + f" {MARK}-{kind}-{index}"
             index += 1
         counts[kind] = len(fields)
+        if kind == "profile":
+            data["email"], data["website"] = address_for(round_), website_for(round_, "publisher")
+        if kind == "site":
+            data["producer"]["website"] = website_for(round_, "producer")
         yaml.dump(data, path)
     path = root / CATALOGUE
     with path.open("rb") as handle:
@@ -161,8 +215,12 @@ def hostile_sites(tmp_path_factory):
         for name in ("mkdocs.yml", "package.json"):
             shutil.copy(ROOT / name, root / name)
         fields = inject(root, round_)
+        french = root / "content_src/locale/fr/LC_MESSAGES/guidance.po"
+        french.parent.mkdir(parents=True)
+        shutil.copy(FIXTURES / "locale-fr" / "guidance.po", french)
         site = root / "site"
-        result, messages = build_in_process(root / "mkdocs.yml", site, {"GUIDANCE_SITE_URL": "https://guidance.example.org/"})
+        result, messages = build_in_process(root / "mkdocs.yml", site, {"GUIDANCE_SITE_URL": "https://guidance.example.org/",
+                                                                        "GUIDANCE_LANGUAGES": LANGUAGES})
         assert result.exit_code == 0, messages
         sites.append(site)
     return sites, fields
@@ -252,6 +310,127 @@ def test_no_output_file_holds_anything_live(hostile_sites):
     assert f"alert(&#39;{MARK}" in page or f"alert('{MARK}" in BeautifulSoup(page, "lxml").get_text()
 
 
+def fold(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+INLINE = {"a", "span", "code", "em", "strong", "s"}  # what inline Markdown makes
+
+
+def markup_beyond(element, allowed: set[str]) -> list[str]:
+    """The elements inside ``element`` that text cannot have made."""
+    return [str(e)[:80] for e in element.find_all(True) if e.name not in allowed]
+
+
+def report_link_problems(link, where: str, email: str) -> list[str]:
+    """"Report a problem": a mailto: link to exactly the profile's address, its subject the link's
+    words, its body starting with the page-address label the script is given."""
+    if link is None:
+        return [f"{where}: no Report a problem link"]
+    href = urlsplit(link["href"])
+    fields = parse_qs(href.query)
+    problems = []
+    if href.scheme != "mailto" or unquote(href.path) != email:
+        problems.append(f"{where}: Report a problem goes to {link['href'][:100]!r}, not to {email!r}")
+    if set(fields) != {"subject", "body"} or href.fragment:
+        problems.append(f"{where}: Report a problem has the fields {sorted(fields)} and fragment {href.fragment!r}")
+    elif fold(fields["subject"][0]) != page_text(link) or not fields["body"][0].startswith(link["data-gd-report"]):
+        problems.append(f"{where}: Report a problem's subject or body is not its text: {link['href'][:100]!r}")
+    return problems
+
+
+def furniture_problems(site: Path) -> tuple[list[str], list[str]]:
+    """Every page's furniture against the profile and site.yml the site was built from: (the
+    pages' languages, problems)."""
+    yaml = YAML(typ="safe")
+    profile = yaml.load(site.parent / "content_src/publishers/cavs.yml")
+    site_texts = yaml.load(site.parent / "content_src/site.yml")
+    problems: list[str] = []
+    pages = [p for p in html_pages(site) if "assets" not in p.relative_to(site).parts]
+    statements, languages = set(), []
+    for path in pages:
+        where = path.relative_to(site).as_posix()
+        soup = parse(path)
+        code = soup.html["lang"]
+        languages.append(code)
+        name = fold(profile["name"].get(code, profile["name"]["en"]))
+        shown = {"header": soup.select_one("header .gd-header__name"), "footer": soup.select_one(".gd-site-footer__publisher")}
+        problems += [f"{where}: the {part} does not name the publisher as its profile does" for part, element in shown.items()
+                     if element is None or page_text(element) != name]
+        if not fold(soup.title.get_text()).endswith(f" - {name}") and fold(soup.title.get_text()) != name:
+            problems.append(f"{where}: the title does not end with the publisher's name")
+        problems += report_link_problems(soup.select_one(".gd-site-footer a[data-gd-report]"), where, profile["email"])
+        licence = soup.select_one(".gd-site-footer__licence")
+        if licence is None or MARK not in licence.get_text() or markup_beyond(licence, INLINE):
+            problems.append(f"{where}: the licence line is missing or holds markup: {str(licence)[:120]}")
+        for link in soup.select("a[href^='mailto:']"):
+            if unquote(urlsplit(link["href"]).path) != profile["email"]:
+                problems.append(f"{where}: a mailto: link to {link['href'][:100]!r}")
+        phones = {("".join(phone.split()), fold(phone)) for phone in (profile["phone"], site_texts["producer"]["phone"])}
+        for link in soup.select("a[href^='tel:']"):
+            if (unquote(link["href"].removeprefix("tel:")), page_text(link)) not in phones:
+                problems.append(f"{where}: a tel: link {link['href'][:80]!r} that is not the profile's or the producer's phone")
+        for time in soup.select("time"):
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", time.get("datetime", "")) or MARK in time.get_text():
+                problems.append(f"{where}: a date that is not one: {str(time)[:120]}")
+        crumbs = soup.select_one("nav.gd-breadcrumbs")
+        if crumbs is not None and (MARK not in crumbs.get_text() or markup_beyond(crumbs, INLINE | {"ol", "li"})):
+            problems.append(f"{where}: breadcrumbs with markup from text: {str(crumbs)[:120]}")
+        contacts = soup.select(".gd-contact")
+        if contacts:  # the printed sheet's foot: the publisher's block, then the producer's
+            address = fold(profile["address"].get(code, profile["address"]["en"]))
+            publisher_links = [a["href"] for a in contacts[0].select("a[href^='http']")]
+            producer_links = [a["href"] for a in contacts[1].select("a[href^='http']")]
+            if page_text(contacts[0].select_one(".gd-contact__name")) != name or \
+                    page_text(contacts[0].select_one(".gd-contact__address")) != address:
+                problems.append(f"{where}: the contact block does not show the profile's name and address as text")
+            if publisher_links != [profile["website"]] or producer_links != [site_texts["producer"]["website"]]:
+                problems.append(f"{where}: the contact blocks link to {publisher_links + producer_links}")
+        statement = soup.select_one(".gd-site-footer__links a")
+        if statement is None:
+            problems.append(f"{where}: no link to the accessibility statement in the footer")
+            continue
+        statements.add((urlsplit(urljoin(f"https://guidance.example.org/{where}", statement["href"])).path.lstrip("/"), code, name))
+    for where, code, name in sorted(statements):  # each language's accessibility statement
+        path = site / (where + "index.html" if where.endswith("/") or not where else where)
+        soup = parse(path)
+        text = page_text(soup.select_one("article"))
+        address = fold(profile["address"].get(code, profile["address"]["en"]))
+        links = {a["href"] for a in soup.select("article a")}
+        if name not in text or address not in text or fold(profile["email"]) not in text:
+            problems.append(f"{where}: the statement does not show the profile's name, address and email as text")
+        if profile["website"] not in links or not any(h.startswith("mailto:") for h in links):
+            problems.append(f"{where}: the statement does not link to the profile's website and email")
+    return languages, problems
+
+
+def test_the_furniture_shows_every_profile_and_site_value_as_text_on_every_page(hostile_sites):
+    sites, _fields = hostile_sites
+    found, languages = [], []
+    for site in sites:
+        codes, problems = furniture_problems(site)
+        languages += codes
+        found += problems
+    print(f"\n{len(languages)} pages' furniture checked in {len(sites)} sites ({LANGUAGES}); problems: {len(found)}")
+    assert set(languages) == set(LANGUAGES.split(","))
+    assert found == []
+
+
+@pytest.mark.parametrize("field, address, carried", [("email", email, LOCAL_PARTS), ("website", web_address, WEB_PATHS)])
+def test_every_payload_no_address_may_carry_is_refused_by_the_profile(field, address, carried):
+    """The payloads the builds above leave out of an address: the profile refuses each in it."""
+    accepted = []
+    profile = YAML(typ="safe").load(ROOT / "content_src/publishers/cavs.yml")
+    for text in ({address(p) for p in PAYLOADS} | {address(compact(p)) for p in PAYLOADS}) - {address(c) for c in carried}:
+        try:
+            Publisher.model_validate({**profile, field: text})
+        except ValidationError as error:
+            assert [e["loc"] for e in error.errors()] == [(field,)], text
+        else:
+            accepted.append(text)
+    assert accepted == []
+
+
 def test_the_scan_finds_live_markup_when_there_is_some():
     """The scanner itself can fail: each kind of live markup it looks for is caught."""
     for html in [f"<p><img src=x onerror=alert('{MARK}')></p>", "<script>alert(1)</script>",
@@ -308,3 +487,33 @@ def test_pages_run_nothing_and_fetch_nothing_from_elsewhere_in_chromium(hostile_
     print(f"\n{opened} pages opened in Chromium without a CSP; problems: {len(problems)}")
     assert searched > 0, "no search found a payload to show"
     assert problems == []
+
+
+def test_report_a_problem_keeps_the_address_when_its_script_runs_in_chromium(hostile_sites, browser):
+    """chrome.js puts the address the reader is on into the email's body at the click: the
+    publisher's address and the subject stay as the build wrote them, in every language."""
+    sites, _fields = hostile_sites
+    problems, clicked = [], 0
+    for site in sites:
+        email = YAML(typ="safe").load(site.parent / "content_src/publishers/cavs.yml")["email"]
+        url, server = serve(site)
+        context = browser.new_context()
+        page = context.new_page()
+        try:
+            for home in [f"{code}/index.html" if code != "en" else "index.html" for code in LANGUAGES.split(",")]:
+                page.goto(f"{url}/{home}")
+                page.evaluate("document.addEventListener('click', event => event.preventDefault())")  # no email program here
+                link = page.locator("a[data-gd-report]")
+                subject = parse_qs(urlsplit(link.get_attribute("href")).query)["subject"]
+                link.click()
+                href = urlsplit(link.get_attribute("href"))
+                fields = parse_qs(href.query)
+                body = f"{link.get_attribute('data-gd-report')} {page.url}"
+                if unquote(href.path) != email or fields != {"subject": subject, "body": [body]}:
+                    problems.append(f"{home}: {link.get_attribute('href')[:160]}")
+                clicked += 1
+        finally:
+            context.close()
+            server.shutdown()
+    print(f"\n'Report a problem' clicked on {clicked} pages; problems: {len(problems)}")
+    assert clicked == len(sites) * len(LANGUAGES.split(",")) and problems == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -39,8 +40,17 @@ def test_a_phone_number_cannot_break_out_of_its_link():
     publisher = HOSTILE.model_copy(update={"phone": phone})
     facts = page_facts(publisher, english(), {}, date(2026, 11, 26))
     soup = BeautifulSoup(markdown(fill_facts("Call {{ publisher.phone }}.", facts, "docs/a.md")), "lxml")
-    assert [a["href"] for a in soup.find_all("a")] == ["tel:" + phone.replace(" ", "")]
+    assert [unquote(a["href"]) for a in soup.find_all("a")] == ["tel:" + "".join(phone.split())]
     assert soup.find("img") is None and soup.find("a").get_text() == phone
+
+
+def test_an_email_address_is_percent_encoded_in_its_link():
+    """Characters a valid address may hold that a mailto: link reads as its own (? & # %) stay in the address."""
+    email = "a?subject=x&body=y#%41'{{7*7}}@example.org"
+    facts = page_facts(HOSTILE.model_copy(update={"email": email}), english(), {}, date(2026, 11, 26))
+    link = BeautifulSoup(markdown(fill_facts("Email {{ publisher.email }}.", facts, "docs/a.md")), "lxml").find("a")
+    assert link["href"] == "mailto:a%3Fsubject%3Dx%26body%3Dy%23%2541%27%7B%7B7%2A7%7D%7D@example.org"
+    assert link.get_text() == email
 
 
 def test_an_unknown_fact_is_refused_with_its_file_and_line():

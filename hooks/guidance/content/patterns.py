@@ -31,7 +31,10 @@ ID = TextPattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "an id in kebab-case (lower-case l
 NUMBER = TextPattern(r"^[0-9]+(\.[0-9]+)*$", "a number such as '3' or '3.3'")
 WEB_ADDRESS = TextPattern(r"""^https?://[^\s/?#<>"'`\\]+(?:[/?#][^\s<>"'`\\]*)?$""",
                           "a web address starting with https://, with no spaces or line breaks")
-EMAIL = TextPattern(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "an email address")
+# The HTML standard's "valid email address" (what a browser accepts in <input type=email>), with a
+# dot required in the domain: no quotes, spaces, angle brackets, brackets or colons anywhere.
+EMAIL = TextPattern(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "an email address")
 COLOUR = TextPattern(r"^#[0-9a-fA-F]{6}$", "a colour as #rrggbb")
 URL_SLUG = TextPattern(ID.regex, "a slug in kebab-case (lower-case letters, digits and hyphens)")  # a translated URL part
 

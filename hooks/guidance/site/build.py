@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..content.brand import Brand, load_brand
 from ..languages.catalogue import Translation, catalogue_path, slug_problems, strict_problems, translation_from
@@ -19,7 +19,7 @@ from ..components import COMPONENT_STYLESHEETS, component_files
 from ..components.selfcheck import answer_label_problems
 from .facts import fill_facts, page_facts
 from ..components.handout.handout import HandoutSettings
-from ..language import SOURCE, Language, LanguageFacts
+from ..language import SOURCE, Language, LanguageFacts, N_
 from ..languages.localise import localise, messages, series_slug_key, sheet_slug_key, slug_messages
 from ..memo import Same, file_digest, files_digest, new_build, remembered
 from .pages import PageAddress, PageSpec, plan_pages
@@ -27,13 +27,13 @@ from ..problems import ContentError, Problem, display_path
 from ..content.project import Project, load_project, reserved_slug
 from ..content.schema import Publisher, Site
 from ..content.markdown import inline_markdown
-from .render import COMPONENTS, TEMPLATES, Renderer
+from .render import COMPONENTS, TEMPLATES, Renderer, interface
 from .search import SearchEntry, document_entry, index_files
 from ..served import SITE_SCRIPT, joined_script
 from .settings import Options
 from .sitemap import SitemapEntry, sitemap
 from .stylesheet import site_stylesheet
-from .urls import SiteUrls
+from .urls import SiteUrls, mailto
 
 NOT_FOUND = "404.html"
 
@@ -89,6 +89,20 @@ class Alternate:
     url: str          # from the site's root
     address: str      # the full address when the site's address is known, else ""
     current: bool     # the page being shown
+
+
+REPORT_PROBLEM = N_("Report a problem with this page")
+PAGE_ADDRESS = N_("Page address:")
+
+
+@dataclass(frozen=True)
+class ReportLink:
+    """"Report a problem with this page" at the foot of every page, escaped for the theme's
+    attributes and text: an email to the publisher in the reader's own email program."""
+
+    href: Markup           # mailto: the publisher's address; the subject and body in the page's language
+    text: Markup           # the link's words
+    address_label: Markup  # "Page address:", for the script that puts in the address the reader is on
 
 
 @dataclass(frozen=True)
@@ -229,6 +243,14 @@ class SiteBuild:
         lang = getattr(text, "lang", code)
         shown = inline_markdown(text)
         return shown if lang == code else Markup('<span lang="{}">{}</span>').format(self.language(lang).facts.hreflang if lang in self.languages else lang, shown)
+
+    def report_link(self, code: str, address: str) -> ReportLink:
+        """The link on the page at ``address`` in language ``code``: its email's body names the
+        page (an untranslated subject or label is in English, as gettext gives it)."""
+        language = self.language(code)
+        label = language.gettext(PAGE_ADDRESS)
+        href = mailto(self.publisher.email, subject=language.gettext(REPORT_PROBLEM), body=f"{label} {address}".rstrip())
+        return ReportLink(escape(href), escape(interface(language, REPORT_PROBLEM)), escape(interface(language, PAGE_ADDRESS)))
 
     def not_found_alternates(self, code: str) -> list[Alternate]:
         """On a 404 page, the toggle offers each language's home page."""

@@ -19,6 +19,7 @@ from ..language import Language
 from ..problems import ContentError, Problem
 from ..languages.dates import long_date
 from ..content.schema import Publisher
+from .urls import mailto, tel
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _MARKUP = set("\\`*_[]{}()#+!|~<>&\"'")
@@ -50,8 +51,8 @@ def page_facts(publisher: Publisher, language: Language, tools: Mapping[str, str
     facts = {
         "publisher.name": _text(publisher.name.get(code)),
         "publisher.address": _text(publisher.address.get(code)),
-        "publisher.phone": _link("tel:" + publisher.phone.replace(" ", ""), publisher.phone),
-        "publisher.email": _link(f"mailto:{publisher.email}", publisher.email),
+        "publisher.phone": _link(tel(publisher.phone), publisher.phone),
+        "publisher.email": _link(mailto(publisher.email), publisher.email),
         "publisher.website": _link(publisher.website, publisher.website),
         "build.date": _text(long_date(built, language.facts.locale)),
     }

@@ -17,6 +17,7 @@ from ..content.markdown import inline_markdown
 from ..disk_cache import keep_compiled, shared
 from ..language import SOURCE, Language, LocalText, N_
 from ..languages.dates import long_date, plural_samples
+from .urls import mailto, tel
 
 TEMPLATES = Path(__file__).parent / "templates"
 COMPONENTS = Path(__file__).parents[1] / "components"  # a component's template: components/<name>/template.html
@@ -77,6 +78,7 @@ class Renderer:
             extensions=["jinja2.ext.i18n"],
         )
         keep_compiled(self.env, shared())
+        self.env.filters.update(mailto=mailto, tel=tel)  # href="{{ publisher.email | mailto }}": percent-encoded
 
     def render(self, template: str, language: Language, **context: Any) -> str:
         def prose(text: str, block: str = "") -> Markup:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from ..language import SOURCE, TABLE
 
@@ -95,3 +95,17 @@ def display_url(url: str) -> str:
     """``https://www.cavs.org.uk/`` -> ``www.cavs.org.uk``, as the printed sheet shows it."""
     parts = urlsplit(url)
     return (parts.netloc + parts.path).rstrip("/")
+
+
+def mailto(address: str, **fields: str) -> str:
+    """A ``mailto:`` link to ``address`` with the given header fields (``subject``, ``body``):
+    every character of each part that is not a letter, digit or ``@-._~`` percent-encoded
+    (RFC 6068), so that no address or text can add a field, end the link or name another scheme."""
+    query = urlencode({name: value for name, value in fields.items() if value}, quote_via=quote, safe="")
+    return f"mailto:{quote(address, safe='@')}" + (f"?{query}" if query else "")
+
+
+def tel(number: str) -> str:
+    """A ``tel:`` link to ``number``: its white space taken out, every character but digits,
+    ``+``, brackets and ``-._~`` percent-encoded."""
+    return "tel:" + quote("".join(number.split()), safe="+()")
