@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from conftest import FIXTURES, ROOT
 from guidance.problems import Problem
 from guidance.content.markdown import _full_pretest, _markdown, inline_markdown, is_plain
 from guidance.site.search import index_text
-from guidance.content.source import _fast_load, _yaml, load_document
+from guidance.content.source import UNUSUAL_PLAIN_SCALARS, _fast_load, _yaml, load_document
 
 YAML_FILES = sorted([*(ROOT / "content_src").rglob("*.yml"), *FIXTURES.rglob("*.yml")])
 
@@ -62,6 +65,28 @@ def test_what_the_fast_reader_cannot_match_is_read_by_ruamel(tmp_path, text):
         assert document == Problem("x.yml", 2, "", 'malformed YAML: while constructing a mapping duplicate key "a" with value "2" (original value: "1")')
     else:
         assert document.data == _yaml().load(text)
+
+
+def test_the_unusual_plain_scalars_are_ruamels_own():
+    """The fast reader's copy of ruamel.yaml's YAML 1.2 number, merge and value resolvers (copied so
+    that a build need not import ruamel.yaml) is what the installed ruamel.yaml has."""
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    theirs = sorted((regexp.pattern, regexp.flags, "".join(first)) for versions, tag, regexp, first in implicit_resolvers
+                    if (1, 2) in versions and tag.endswith((":int", ":float", ":merge", ":value")))
+    ours = sorted((re.compile(pattern, flags).pattern, re.compile(pattern, flags).flags, first)
+                  for pattern, flags, first in UNUSUAL_PLAIN_SCALARS)
+    assert ours == theirs
+
+
+def test_a_build_of_content_without_problems_does_not_import_ruamel():
+    """ruamel.yaml is loaded only for a file the fast reader leaves to it, or to word a problem."""
+    code = ("import sys; sys.path.insert(0, 'hooks'); from pathlib import Path; "
+            "from guidance.content.project import load_project; "
+            "load_project(Path('content_src'), Path('content_src/publishers/cavs.yml')); "
+            "print(sorted(m for m in sys.modules if m.startswith('ruamel')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_a_line_number_comes_from_the_file_even_when_read_fast(tmp_path):

@@ -11,10 +11,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-import filetype
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
-
 from ..problems import Problem
 from .schema import Publisher
 from .source import Document
@@ -72,6 +68,8 @@ def logo_problem(name: str, folder: Path) -> str:
         return f"{name!r} is not a regular file"
     if path.stat().st_size > LOGO_MAX_BYTES:
         return f"{name!r} is too big ({path.stat().st_size:,} bytes; the limit is {LOGO_MAX_BYTES:,})"
+    import filetype  # only for a profile with a logo
+
     data = path.read_bytes()
     kind = "svg" if _looks_like_svg(data) else (filetype.guess_extension(data) or "unknown")
     if kind != LOGO_TYPES[suffix]:
@@ -137,6 +135,9 @@ def svg_problem(data: bytes) -> str:
     """Why an SVG logo cannot be published as it is ("" when it can): an SVG opened on its own is a
     document, so script, event handlers, foreignObject (HTML) and references outside the file are
     refused. Parsed with defusedxml: no DTD, no entities."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
     try:
         root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException:

@@ -17,14 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml as pyyaml
-from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
-from ruamel.yaml.resolver import implicit_resolvers
 
 from ..problems import Problem
 from .yaml_traps import explain, first_line, hidden_comments
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
 
 Loc = tuple[str | int, ...]
 
@@ -84,20 +82,25 @@ def _is_tag(node: Any, loc: Loc, index: int) -> bool:
         and node.get("type") == loc[index]
 
 
-class _NoAliases(Composer):
-    """ruamel.yaml's composer, refusing aliases (for files libyaml cannot read)."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.parser.check_event(AliasEvent):
-            event = self.parser.peek_event()
-            raise ComposerError(None, None, f"YAML alias '*{event.anchor}' is not allowed: write the value out in full",
-                                event.start_mark)
-        return super().compose_node(parent, index)
-
-
 def _yaml() -> YAML:
+    """ruamel.yaml's round-trip reader, imported only when a file needs it (a build of files with
+    no problem does not: importing it takes about 13 ms and 1.3 MiB)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.composer import Composer, ComposerError
+    from ruamel.yaml.events import AliasEvent
+
+    class NoAliases(Composer):
+        """ruamel.yaml's composer, refusing aliases (for files libyaml cannot read)."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.parser.check_event(AliasEvent):
+                event = self.parser.peek_event()
+                raise ComposerError(None, None, f"YAML alias '*{event.anchor}' is not allowed: write the value out in full",
+                                    event.start_mark)
+            return super().compose_node(parent, index)
+
     yaml = YAML(typ="rt")
-    yaml.Composer = _NoAliases
+    yaml.Composer = NoAliases
     yaml.max_depth = MAX_DEPTH
     yaml.allow_duplicate_keys = False
     # Dates stay text here so that a bad one is reported by validation with its field and line.
@@ -138,9 +141,25 @@ for _tag, _pattern, _first in [
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
 ]:
     _FastLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
-for _versions, _tag, _regexp, _first in implicit_resolvers:  # every other number form, <<, =
-    if (1, 2) in _versions and _tag.endswith((":int", ":float", ":merge", ":value")):
-        _FastLoader.add_implicit_resolver("!unusual", _regexp, _first)
+# Every other number form, << and =, as ruamel.yaml 0.19's YAML 1.2 resolvers have them (its
+# ``implicit_resolvers``; tests/unit/test_fast_paths.py holds this copy to them), written out so
+# that a build does not import ruamel.yaml.
+UNUSUAL_PLAIN_SCALARS = [
+    (r"""^(?:
+         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""", re.X, "-+0123456789."),
+    (r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""", re.X, "-+0123456789"),
+    (r"^(?:<<)$", 0, "<"),
+    (r"^(?:=)$", 0, "="),
+]
+for _pattern, _flags, _first in UNUSUAL_PLAIN_SCALARS:
+    _FastLoader.add_implicit_resolver("!unusual", re.compile(_pattern, _flags), list(_first))
 
 
 def _fast_load(text: str) -> Any:
@@ -260,6 +279,8 @@ def load_document(path: Path, shown_as: str) -> Document | Problem:
         return Document(_fast_load(text), shown_as, text)
     except (pyyaml.YAMLError, _Unusual):
         pass  # ruamel.yaml reads it, and words any problem with its line
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         return Document(_yaml().load(text), shown_as)
     except MarkedYAMLError as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from markupsafe import escape  # XML's five characters as references (xml.sax.saxutils would import urllib.request: 9 ms)
 
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
@@ -30,7 +30,7 @@ def sitemap(entries: Iterable[SitemapEntry]) -> str:
         lines.append(f"  <url>\n    <loc>{escape(entry.address)}</loc>\n")
         links = list(entry.alternates) + ([("x-default", entry.default)] if entry.default and len(entry.alternates) > 1 else [])
         for hreflang, address in links:
-            lines.append(f"    <xhtml:link rel=\"alternate\" hreflang={quoteattr(hreflang)} href={quoteattr(address)}/>\n")
+            lines.append(f"    <xhtml:link rel=\"alternate\" hreflang=\"{escape(hreflang)}\" href=\"{escape(address)}\"/>\n")
         lines.append("  </url>\n")
     lines.append("</urlset>\n")
     return "".join(lines)
