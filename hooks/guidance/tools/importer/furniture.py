@@ -1,24 +1,26 @@
 """The publisher's own furniture: what every printed sheet repeats and the site adds by itself
 (the council's name, strapline, address and numbers from the publisher profile; the disclaimer,
-"For further information contact" and "Produced by" from site.yml). Recognised, and left out."""
+"For further information contact" and "Produced by" from site.yml). Recognised, and left out.
+
+A line of the publisher's details is furniture whatever joins its pieces (``details.py``), and so
+are lines that are details only together: a charity number or a phone number broken over two lines.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ...content.schema import Publisher, Series, Site
 from ...content.source import Document, load_document
 from ...content.validate import validate_document
 from .blocks import Block
+from .details import KNOWN, details_in, known_pattern
 
-PHONE = re.compile(r"^(?:tel|telephone|phone|ffôn|ffon|fax|ffacs|mobile)\b\.?:?\s*[+\d(]", re.IGNORECASE)
-CHARITY = re.compile(r"^(?:registered charity|charity (?:no|number)|elusen gofrestredig)\b", re.IGNORECASE)
-EMAIL = re.compile(r"^(?:e-?mail:?\s*)?[^@\s]+@[^@\s]+\.[^@\s]+$", re.IGNORECASE)
-WEB = re.compile(r"^(?:web(?:site)?:?\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
 PRODUCED_BY = re.compile(r"^produced by\b", re.IGNORECASE)
 FURTHER = re.compile(r"^for further information\b", re.IGNORECASE)
 DISCLAIMER = re.compile(r"^(?:disclaimer|ymwadiad)$", re.IGNORECASE)
@@ -33,6 +35,7 @@ class Known:
 
     site: Site | None
     names: frozenset[str]       # publisher and producer names, straplines, addresses (folded)
+    pieces: re.Pattern[str] | None = None  # those, address parts, numbers, email and web addresses
 
     @property
     def series(self) -> tuple[Series, ...]:
@@ -48,14 +51,25 @@ def load_known(content_dir: Path) -> Known:
     the check before writing reports it)."""
     site = _read(content_dir / "site.yml", Site)
     names: set[str] = set()
+    pieces: set[str] = set()
     for path in sorted((content_dir / "publishers").glob("*.yml")):
         profile = _read(path, Publisher)
         if isinstance(profile, Publisher):
             for text in (profile.name, profile.strapline, profile.address):
                 names |= {fold(value) for value in text.root.values()}
+            addresses = [part for value in profile.address.root.values() for part in value.split(",")]
+            pieces |= {fold(text) for text in (*addresses, profile.charity_number, profile.phone, profile.fax or "",
+                                               profile.email, *_hosts(profile.website))}
     if isinstance(site, Site):
         names.add(fold(site.producer.name))
-    return Known(site if isinstance(site, Site) else None, frozenset(names))
+        pieces |= {fold(text) for text in (site.producer.phone, *_hosts(site.producer.website))}
+    return Known(site if isinstance(site, Site) else None, frozenset(names), known_pattern(names | pieces))
+
+
+def _hosts(website: str) -> tuple[str, str]:
+    """A website as a footer prints it: its host, with and without ``www.``."""
+    host = urlsplit(website).netloc
+    return host, host.removeprefix("www.")
 
 
 def _read(path: Path, model: type[Site] | type[Publisher]) -> Site | Publisher | None:
@@ -88,11 +102,8 @@ FURNITURE = (
     (FURTHER, "'For further information contact' (the site adds the contact blocks)"),
     (PRODUCED_BY, "the 'Produced by' line (from site.yml)"),
     (LAST_UPDATED, "the date, read as last_updated"),
-    (PHONE, "a phone or fax number (from the publisher profile and site.yml)"),
-    (CHARITY, "the registered charity number (from the publisher profile)"),
-    (EMAIL, "an email address (from the publisher profile)"),
-    (WEB, "a web address (from the publisher profile and site.yml)"),
 )
+SPLIT_DETAILS = 8  # lines that one publisher's details may be split over
 
 
 def furniture(block: Block, known: Known) -> str:
@@ -101,13 +112,49 @@ def furniture(block: Block, known: Known) -> str:
     for pattern, what in FURNITURE:
         if pattern.match(text):
             return what
-    if fold(text) in known.names:
-        return "the publisher's name, strapline or address (from the publisher profile)"
-    if POSTCODE.search(text):
-        return "a postal address (from the publisher profile)"
+    if found := details_in(_as_written(block), known.pieces):
+        return _details(found)
     if STRAPLINE.search(text) and len(text.split()) <= 8:
         return "the publisher's strapline (from the publisher profile)"
     return ""
+
+
+def furniture_reasons(blocks: Sequence[Block], known: Known) -> list[str]:
+    """Why each block is furniture ('' when it is not): on its own, or as one of the lines that
+    together are only the publisher's details (a charity number split as 'Registered charity' and
+    'no. 1234567')."""
+    reasons = [furniture(block, known) for block in blocks]
+    start = 0
+    while start < len(blocks):
+        end, found = _split_details(blocks, start, known)
+        for index in range(start, end):
+            reasons[index] = reasons[index] or f"part of {_details(found)}, split over {end - start} lines"
+        start = max(end, start + 1)
+    return reasons
+
+
+def _split_details(blocks: Sequence[Block], start: int, known: Known) -> tuple[int, list[str]]:
+    """The end of the longest run of paragraphs from ``start`` whose lines, joined, are only the
+    publisher's details, and what they hold; ``start`` when there is none."""
+    for end in range(min(len(blocks), start + SPLIT_DETAILS), start + 1, -1):
+        run = blocks[start:end]
+        if all(block.kind in ("paragraph", "number") for block in run):
+            if found := details_in(" ".join(map(_as_written, run)), known.pieces, names_allowed=False):
+                return end, found
+    return start, []
+
+
+def _as_written(block: Block) -> str:
+    """A block's words with a numbered item's number: a line of an address ("12 High Street") reads
+    as item 12 of a list in plain text."""
+    return f"{block.number} {block.text}" if block.kind == "number" else block.text
+
+
+def _details(found: list[str]) -> str:
+    if found == [KNOWN]:
+        return "the publisher's name, strapline or address (from the publisher profile)"
+    return (f"the publisher's details ({', '.join(found)}): the site shows them from the publisher profile "
+            "and site.yml")
 
 
 def is_disclaimer_text(text: str, known: Known) -> bool:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from .blocks import Block, Source, where
-from .furniture import Known, furniture, is_disclaimer_text, last_updated, starts_footer
+from .furniture import Known, furniture_reasons, is_disclaimer_text, last_updated, starts_footer
 from .ids import Ids
 
 SHEET_TITLE = re.compile(r"^(?P<number>\d+(?:\.\d+)+)\s+(?P<title>\S.*)$")
@@ -27,6 +27,7 @@ SENTENCES = re.compile(r"(?<=[.?!])\s+(?=\S)")
 ADVANTAGES = re.compile(r"^(?:the\s+)?(?:advantages?|benefits|pros|strengths)\b", re.IGNORECASE)
 DISADVANTAGES = re.compile(r"^(?:the\s+)?(?:disadvantages?|drawbacks|cons|weaknesses|risks)\b", re.IGNORECASE)
 SHORT = 6  # words: a group heading glued to a question, or a level's title, is at most this long
+TAIL = 16  # blocks at the end of the body looked at for the publisher's details
 
 
 class NotASheet(Exception):
@@ -75,7 +76,9 @@ class _Reader:
         title_at, sheet_number, title = self._title(number)
         series_id = self._masthead(self.blocks[:title_at], series_id, sheet_number)
         end = next((i for i in range(title_at + 1, len(self.blocks)) if starts_footer(self.blocks[i])), len(self.blocks))
-        while end - 1 > title_at and furniture(self.blocks[end - 1], self.known):
+        tail = max(title_at + 1, end - TAIL)
+        reasons = furniture_reasons(self.blocks[tail:end], self.known)
+        while end > tail and reasons[end - 1 - tail]:
             end -= 1  # contact lines at the very end, with no heading before them, are the footer too
         updated, kept = self._footer(self.blocks[end:])
         body = self.blocks[title_at + 1:end]
@@ -110,7 +113,7 @@ class _Reader:
     def _masthead(self, blocks: list[Block], series_id: str | None, sheet_number: str) -> str:
         by_number = {s.number: s for s in self.known.series}
         by_title = {s.title.lower(): s for s in self.known.series}
-        for block in blocks:
+        for block, furniture in zip(blocks, furniture_reasons(blocks, self.known)):
             line = SERIES_LINE.match(block.text)
             found = None
             if block.kind == "number":
@@ -121,7 +124,7 @@ class _Reader:
                 self.guess(block, f"read as the series, '{found.id}' in site.yml (the site shows it from there)")
                 series_id = series_id or found.id
             else:
-                reason = furniture(block, self.known) or "above the sheet's title, so read as the publisher's masthead"
+                reason = furniture or "above the sheet's title, so read as the publisher's masthead"
                 self.guess(block, f"left out: {reason}")
         if series_id is None:
             prefix = sheet_number.split(".")[0]
@@ -137,8 +140,7 @@ class _Reader:
         updated: date | None = None
         kept: list[Block] = []
         after_disclaimer = False
-        for block in blocks:
-            reason = furniture(block, self.known)
+        for block, reason in zip(blocks, furniture_reasons(blocks, self.known)):
             if after_disclaimer and not reason and is_disclaimer_text(block.text, self.known):
                 reason = "the disclaimer (the site adds site.yml's)"
             after_disclaimer = reason.startswith("the disclaimer's heading")
