@@ -18,9 +18,9 @@ import yaml
 
 from conftest import FIXTURES, ROOT
 from documents import Outline, outline_html, write_docx
-from guidance.importer.blocks import read_document
-from guidance.importer.furniture import load_known
-from guidance.importer.structure import recognise
+from guidance.tools.importer.read import read_document
+from guidance.tools.importer.furniture import load_known
+from guidance.tools.importer.structure import recognise
 
 OTHERS = FIXTURES / "other-publishers"
 FOOTERS: dict[str, dict[str, list[str]]] = yaml.safe_load((OTHERS / "footers.yml").read_text(encoding="utf-8"))

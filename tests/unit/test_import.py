@@ -234,3 +234,53 @@ def test_a_word_document_without_heading_styles_gets_its_bold_headings_read(tmp_
     assert "2 short paragraphs set in bold read as headings (the document uses no heading style for them): paragraphs 2, 4" in report
     assert "a table was read cell by cell, row by row, as paragraphs: check its words are in order" in report
     assert "paragraph 1: the document says 5.1, numbered 3.5 as you asked (--number)" in report
+
+
+FOOTER_SENTENCES = [
+    "Tel: 01632 960456 between 9am and 5pm, Monday to Friday.",
+    "Registered charity number 1234567 is ours: quote it when you write.",
+    "Email post@llanfair-action.example if you would like a printed copy.",
+    "www.llanfair-action.example has the forms you need.",
+    "Elusen gofrestredig yw'r mudiad, rhif 1198765.",
+    "Is 01632 960123 the right number?",
+]
+
+
+def test_a_sentence_in_the_footer_that_mentions_a_number_or_an_address_is_kept(tmp_path):
+    """The footer's sentences stay, even when they begin as a phone, charity or web line does."""
+    path = tmp_path / "footer.txt"
+    path.write_text("\n\n".join(["3.4 Sharing premises", "Many groups share a hall.", "For further information contact",
+                                 "Llanfair Community Action", *FOOTER_SENTENCES, "Phone 01234 567890"]), encoding="utf-8")
+    sheet = recognise(read_document(path), load_known(ROOT / "content_src"))
+    last = sheet.data["sections"][-1]
+    assert [p["text"] for p in last["paragraphs"]] == ["Llanfair Community Action", *FOOTER_SENTENCES]
+
+
+@pytest.mark.parametrize("line, pieces", [
+    ("Llanfair Community Action, 12 High Street, Llanfair, LL00 0AA Registered charity no. 1234567 Phone 01234 567890",
+     ["a charity number", "a phone or fax number", "a postcode"]),
+    ("Mudiad Gwirfoddol Bro Tawe | Elusen Gofrestredig Rhif: 1198765 | Ffôn: 01632 960123", ["a charity number", "a phone or fax number"]),
+    ("T: 01632 960456 E: clerk@abergwyn-hall.example W: abergwyn-hall.example",
+     ["an email address", "a web address", "a phone or fax number"]),
+    ("Cwmni cofrestredig rhif 07654321 · Rhif elusen 1087654", ["a charity number", "a company number"]),
+    ("Carmarthenshire Association of Voluntary Services, Tel: 01267 245555",
+     ["a phone or fax number", "a name or address from a publisher profile"]),
+])
+def test_a_line_made_only_of_a_publishers_details_is_told_apart(line, pieces):
+    from guidance.tools.importer.details import details_in
+
+    known = load_known(ROOT / "content_src")
+    assert details_in(line, known.pieces) == pieces
+
+
+@pytest.mark.parametrize("line", [
+    *FOOTER_SENTENCES,
+    "Citizens Advice Cymru: 0800 702 2020",               # a name beside a phone number alone: content, not a footer
+    "Write to the clerk at 12 High Street, Llanfair, LL00 0AA.",
+    "Call Age Cymru on 0300 303 44 98",
+    "Ffoniwch ni ar 01632 960123",
+])
+def test_a_line_with_anything_else_in_it_is_not_details(line):
+    from guidance.tools.importer.details import details_in
+
+    assert details_in(line, load_known(ROOT / "content_src").pieces) == []
