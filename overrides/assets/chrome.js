@@ -26,7 +26,8 @@
     focus.focus({ preventScroll: true });
   }
 
-  // "Report a problem with this page": the email names the address the reader is on
+  // "Report a problem with this page": the build names the page in the email; at the click, the
+  // address the reader is on replaces it (a copy opened from disk, under another address, a query)
   function report(event) {
     var link = event.target instanceof Element && event.target.closest("a[data-gd-report]");
     if (!link) return;

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 
 def test_sheet_page_loads_without_errors_or_requests_to_other_hosts(page, site_url):
@@ -48,3 +49,20 @@ def test_home_page_link_opens_the_sheet(page, site_url):
     page.get_by_role("link", name="3.3 Partnership").click()
     page.wait_for_url("**/working-with-others/partnership/")
     assert page.locator("h1").inner_text() == "3.3 Partnership"
+
+
+def test_report_a_problem_names_the_page_with_javascript_off(browser, site_url, sub_path_site):
+    """Without JavaScript the email still names the page: its path on a site whose address is not
+    set, its full address under /guidance/ where it is."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        for base, sheet, label in ((site_url, "working-with-others/partnership/", "Page address:"),
+                                   (sub_path_site, "cy/gweithio-gydag-eraill/partneriaeth/", "Cyfeiriad y dudalen:")):
+            page.goto(f"{base}/{sheet}")
+            href = page.get_by_role("link", name=re.compile("Report a problem|Rhoi gwybod am broblem")).get_attribute("href")
+            body = parse_qs(urlsplit(href).query)["body"][0]
+            assert body.startswith(f"{label} ") and urljoin(page.url, body.removeprefix(f"{label} ")) == page.url
+        assert "/guidance/" in body and body.startswith(f"{label} http")
+    finally:
+        context.close()

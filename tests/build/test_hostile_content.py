@@ -112,6 +112,7 @@ WEB_PATHS = [compact(p) for p in PAYLOADS if WEB_ADDRESS.matches(web_address(com
     f"?{MARK}=javascript:alert({MARK})&x=%22%3E%3Cscript%3Ealert({MARK})%3C/script%3E#",
     f"/../..//javascript:alert({MARK})//&amp;&#34;{{{{7*7}}}}",
 ]
+SITE_URL = "https://guidance.example.org/"
 LANGUAGES = "en,cy,fr"  # a third language, its catalogue almost empty: furniture falls back to English
 
 
@@ -219,7 +220,7 @@ def hostile_sites(tmp_path_factory):
         french.parent.mkdir(parents=True)
         shutil.copy(FIXTURES / "locale-fr" / "guidance.po", french)
         site = root / "site"
-        result, messages = build_in_process(root / "mkdocs.yml", site, {"GUIDANCE_SITE_URL": "https://guidance.example.org/",
+        result, messages = build_in_process(root / "mkdocs.yml", site, {"GUIDANCE_SITE_URL": SITE_URL,
                                                                         "GUIDANCE_LANGUAGES": LANGUAGES})
         assert result.exit_code == 0, messages
         sites.append(site)
@@ -324,7 +325,7 @@ def markup_beyond(element, allowed: set[str]) -> list[str]:
 
 def report_link_problems(link, where: str, email: str) -> list[str]:
     """"Report a problem": a mailto: link to exactly the profile's address, its subject the link's
-    words, its body starting with the page-address label the script is given."""
+    words, its body the page-address label the script is given and the page's full address."""
     if link is None:
         return [f"{where}: no Report a problem link"]
     href = urlsplit(link["href"])
@@ -334,7 +335,8 @@ def report_link_problems(link, where: str, email: str) -> list[str]:
         problems.append(f"{where}: Report a problem goes to {link['href'][:100]!r}, not to {email!r}")
     if set(fields) != {"subject", "body"} or href.fragment:
         problems.append(f"{where}: Report a problem has the fields {sorted(fields)} and fragment {href.fragment!r}")
-    elif fold(fields["subject"][0]) != page_text(link) or not fields["body"][0].startswith(link["data-gd-report"]):
+    elif fold(fields["subject"][0]) != page_text(link) or fields["body"][0] != " ".join(
+            [link["data-gd-report"], *([] if where.endswith("404.html") else [f"{SITE_URL}{where.removesuffix('index.html')}"])]):
         problems.append(f"{where}: Report a problem's subject or body is not its text: {link['href'][:100]!r}")
     return problems
 
@@ -390,7 +392,7 @@ def furniture_problems(site: Path) -> tuple[list[str], list[str]]:
         if statement is None:
             problems.append(f"{where}: no link to the accessibility statement in the footer")
             continue
-        statements.add((urlsplit(urljoin(f"https://guidance.example.org/{where}", statement["href"])).path.lstrip("/"), code, name))
+        statements.add((urlsplit(urljoin(f"{SITE_URL}{where}", statement["href"])).path.lstrip("/"), code, name))
     for where, code, name in sorted(statements):  # each language's accessibility statement
         path = site / (where + "index.html" if where.endswith("/") or not where else where)
         soup = parse(path)

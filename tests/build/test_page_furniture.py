@@ -95,7 +95,25 @@ def test_every_page_offers_to_report_a_problem_by_email_to_the_publisher(site, l
         fields = parse_qs(query)
         assert address == "mailto:info@cavs.org.uk", path
         assert fields["subject"] == [words["report"]], path
-        assert fields["body"][0].startswith(words["address"]), path
+        assert fields["body"] == [f"{words['address']} {page_path(path)}" if page_path(path) else words["address"]], path
+
+
+def page_path(built: str) -> str:
+    """The path of a built page from the site's root ("" for a 404 page, which has none of its own)."""
+    return "" if built.endswith("404.html") else "/" + built.removesuffix("index.html")
+
+
+def test_report_a_problem_names_the_page_without_javascript_when_the_site_address_is_set(tmp_path):
+    """The build writes the page's full address into the email (the script may refine it, but a
+    reader without JavaScript gets the page named too)."""
+    site = tmp_path / "site"
+    result = mkdocs_build(site, env={"GUIDANCE_SITE_URL": "https://guidance.example.org/sub/"})
+    assert result.returncode == 0, result.stderr
+    for lang in SHEETS:
+        for path in (SHEETS[lang], HOMES[lang]):
+            link = parse(site / path).select_one("footer.gd-site-footer a[data-gd-report]")
+            body = parse_qs(link["href"].split("?")[1])["body"]
+            assert body == [f"{WORDS[lang]['address']} https://guidance.example.org/sub{page_path(path)}"], path
 
 
 @pytest.mark.parametrize("lang", SHEETS)

@@ -299,7 +299,7 @@ def _localise(context: TemplateContext, config: MkDocsConfig, code: str) -> Temp
     theme["language_base"] = f"{base}/{root}" if root else context["base_url"]
     theme["language_home"] = build.urls.home(code)
     theme["language_root"] = root
-    theme["report"] = build.report_link(language.code, "")  # on a page, its address too (on_page_context)
+    theme["report"] = build.report_link(language.code, None)  # a page's own names it (on_page_context)
     theme["licence"] = build.licence(code)
     return context
 
@@ -319,7 +319,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
         page.content = spec.html  # held by the page only while it is written (see on_post_page)
     code = build.language_of(uri).code
     _localise(context, config, code)
-    _context(context)["report"] = build.report_link(code, page.canonical_url or "")
+    _context(context)["report"] = build.report_link(code, build.address(uri).url)
     alternates = build.alternates(uri)
     _context(context).update(alternates=alternates,
                              x_default=next((a for a in alternates if a.facts.code == build.urls.main), None))

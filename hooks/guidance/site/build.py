@@ -244,11 +244,14 @@ class SiteBuild:
         shown = inline_markdown(text)
         return shown if lang == code else Markup('<span lang="{}">{}</span>').format(self.language(lang).facts.hreflang if lang in self.languages else lang, shown)
 
-    def report_link(self, code: str, address: str) -> ReportLink:
-        """The link on the page at ``address`` in language ``code``: its email's body names the
-        page (an untranslated subject or label is in English, as gettext gives it)."""
+    def report_link(self, code: str, url: str | None) -> ReportLink:
+        """The link on the page at ``url`` (from the site's root; None where the page has no
+        address of its own, a 404 page) in language ``code``: its email's body names the page, by
+        its full address when the site's address is set, by its path otherwise, so that the link
+        works without JavaScript. An untranslated subject or label is in English, as gettext gives it."""
         language = self.language(code)
         label = language.gettext(PAGE_ADDRESS)
+        address = "" if url is None else self._absolute(url) or f"/{url}"
         href = mailto(self.publisher.email, subject=language.gettext(REPORT_PROBLEM), body=f"{label} {address}".rstrip())
         return ReportLink(escape(href), escape(interface(language, REPORT_PROBLEM)), escape(interface(language, PAGE_ADDRESS)))
 
