@@ -34,8 +34,9 @@ class Known:
     """What the site already says, from site.yml and every publisher profile."""
 
     site: Site | None
-    names: frozenset[str]       # publisher and producer names, straplines, addresses (folded)
-    pieces: re.Pattern[str] | None = None  # those, address parts, numbers, email and web addresses
+    # the profiles' names, straplines, addresses and their parts, numbers, email and web addresses,
+    # and the producer's name, phone and web address, each found in a line however it is written
+    pieces: re.Pattern[str] | None = None
 
     @property
     def series(self) -> tuple[Series, ...]:
@@ -50,20 +51,17 @@ def load_known(content_dir: Path) -> Known:
     """Read site.yml and publishers/*.yml (a file with problems is simply not used here:
     the check before writing reports it)."""
     site = _read(content_dir / "site.yml", Site)
-    names: set[str] = set()
     pieces: set[str] = set()
     for path in sorted((content_dir / "publishers").glob("*.yml")):
         profile = _read(path, Publisher)
         if isinstance(profile, Publisher):
-            for text in (profile.name, profile.strapline, profile.address):
-                names |= {fold(value) for value in text.root.values()}
+            texts = [value for text in (profile.name, profile.strapline, profile.address) for value in text.root.values()]
             addresses = [part for value in profile.address.root.values() for part in value.split(",")]
-            pieces |= {fold(text) for text in (*addresses, profile.charity_number, profile.phone, profile.fax or "",
-                                               profile.email, *_hosts(profile.website))}
+            pieces |= {fold(text) for text in (*texts, *addresses, profile.charity_number, profile.phone,
+                                               profile.fax or "", profile.email, *_hosts(profile.website))}
     if isinstance(site, Site):
-        names.add(fold(site.producer.name))
-        pieces |= {fold(text) for text in (site.producer.phone, *_hosts(site.producer.website))}
-    return Known(site if isinstance(site, Site) else None, frozenset(names), known_pattern(names | pieces))
+        pieces |= {fold(text) for text in (site.producer.name, site.producer.phone, *_hosts(site.producer.website))}
+    return Known(site if isinstance(site, Site) else None, known_pattern(pieces))
 
 
 def _hosts(website: str) -> tuple[str, str]:
