@@ -19,7 +19,7 @@ from conftest import ROOT, pdf_pages, pdf_text
 SHEET = "/working-with-others/partnership/"
 COMPARE = "/working-with-others/partnership/compare-checklist/"
 SHEET_CY = "/cy/gweithio-gydag-eraill/partneriaeth/"
-COMPARE_CY = "/cy/gweithio-gydag-eraill/partneriaeth/compare-checklist/"
+COMPARE_CY = "/cy/gweithio-gydag-eraill/partneriaeth/cymharu-rhestr-wirio/"
 ROLES = "Are the roles and responsibilities of all partners clearly defined and agreed?"
 LEAD = "Is there a lead partner? Is their role clearly defined?"
 EMPLOYS = "Who employs any staff"

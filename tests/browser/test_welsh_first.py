@@ -53,6 +53,26 @@ def test_the_toggle_keeps_the_readers_place(page, welsh_first_url, errors):
     assert errors == []
 
 
+def test_welsh_pages_have_welsh_addresses_and_the_old_ones_lead_there(page, welsh_first_url, errors):
+    """The footer and the toggle go to the pages' Welsh and English addresses; an address a Welsh
+    page had (under /cy/, or with an English slug) takes the reader to it."""
+    page.goto(f"{welsh_first_url}/")
+    page.get_by_role("link", name="Preifatrwydd a chwcis").click()
+    page.wait_for_url(f"{welsh_first_url}/preifatrwydd/")
+    expect(page.locator("h1")).to_have_text("Preifatrwydd a chwcis")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{welsh_first_url}/en/privacy/")
+    page.get_by_role("link", name="Cymraeg").click()
+    page.wait_for_url(f"{welsh_first_url}/preifatrwydd/")
+    for old, new in [("/cy/privacy/", "/preifatrwydd/"), ("/accessibility/", "/hygyrchedd/"),
+                     (f"{WELSH}compare-checklist/", f"{WELSH}cymharu-rhestr-wirio/"),
+                     (f"/cy{WELSH}compare-as-an-individual/", f"{WELSH}cymharu-fel-unigolyn/")]:
+        page.goto(f"{welsh_first_url}{old}")
+        page.wait_for_url(f"{welsh_first_url}{new}")
+        assert lang(page) == "cy"
+    assert errors == []
+
+
 def test_search_finds_pages_in_the_page_language(page, welsh_first_url):
     page.goto(f"{welsh_first_url}/")
     results = search(page, "bartneriaeth")

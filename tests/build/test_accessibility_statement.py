@@ -33,7 +33,7 @@ SECTIONS = {
                       "Disproportionate burden",
                       "Content that's not within the scope of the accessibility regulations",
                       "How we tested this website", "Preparation of this accessibility statement"],
-    "cy/accessibility": ["Pa mor hygyrch yw'r wefan hon", "Adborth a gwybodaeth gyswllt",
+    "cy/hygyrchedd": ["Pa mor hygyrch yw'r wefan hon", "Adborth a gwybodaeth gyswllt",
                          "Rhoi gwybod am broblemau hygyrchedd gyda'r wefan hon", "Y weithdrefn orfodi",
                          "Gwybodaeth dechnegol am hygyrchedd y wefan hon", "Statws cydymffurfio",
                          "Cynnwys nad yw'n hygyrch", "Peidio â chydymffurfio â'r rheoliadau hygyrchedd",
@@ -52,7 +52,7 @@ STATEMENTS = {
                       "email: info@cavs.org.uk", "telephone: 01267 245555",
                       "post: The Mount, 18 Queen Street, Carmarthen, Carmarthenshire, SA31 1JT",
                       "contact Carmarthenshire Association of Voluntary Services:"),
-    "cy/accessibility": ("Datganiad hygyrchedd", "axe-core (fersiwn {axe})", "fersiwn {vnu}",
+    "cy/hygyrchedd": ("Datganiad hygyrchedd", "axe-core (fersiwn {axe})", "fersiwn {vnu}",
                          "(WCAG) 2.0, 2.1 a 2.2, lefelau A ac AA", "JavaScript wedi'i droi ymlaen ac wedi'i ddiffodd",
                          "Nu Html Checker", "320 picsel o led", "Tab a Shift+Tab",
                          "Mae'r wefan hon yn cydymffurfio'n rhannol â safon AA Canllawiau Hygyrchedd Cynnwys y We fersiwn 2.2",
@@ -64,7 +64,7 @@ STATEMENTS = {
                          "post: The Mount, 18 Heol y Frenhines, Caerfyrddin, Sir Gaerfyrddin, SA31 1JT",
                          "cysylltwch â Cymdeithas Gwasanaethau Gwirfoddol Sir Gâr:"),
 }
-LOCALES = {"accessibility": "en_GB", "cy/accessibility": "cy"}
+LOCALES = {"accessibility": "en_GB", "cy/hygyrchedd": "cy"}
 
 
 @pytest.mark.parametrize("path", STATEMENTS)

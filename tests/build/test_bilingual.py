@@ -13,8 +13,10 @@ from conftest import ROOT, html_pages, page_text, parse
 MATERIAL_EN = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages" / "en.html"
 
 
-# The Welsh sheet's address has Welsh slugs, from the catalogue.
-SLUGS = {"working-with-others/partnership": "gweithio-gydag-eraill/partneriaeth"}
+# Every Welsh page's address has Welsh slugs, from the catalogue.
+SLUGS = {"working-with-others/partnership": "gweithio-gydag-eraill/partneriaeth",
+         "compare-checklist": "cymharu-rhestr-wirio", "compare-as-an-individual": "cymharu-fel-unigolyn",
+         "accessibility": "hygyrchedd", "host-your-own-copy": "cynnal-eich-copi-eich-hun", "privacy": "preifatrwydd"}
 
 
 def pages(site: Path, lang: str) -> list[Path]:

@@ -12,8 +12,8 @@ from conftest import page_text, parse, html_pages
 PAGES = {
     ("en", "checklist"): "working-with-others/partnership/compare-checklist/index.html",
     ("en", "as-an-individual"): "working-with-others/partnership/compare-as-an-individual/index.html",
-    ("cy", "checklist"): "cy/gweithio-gydag-eraill/partneriaeth/compare-checklist/index.html",
-    ("cy", "as-an-individual"): "cy/gweithio-gydag-eraill/partneriaeth/compare-as-an-individual/index.html",
+    ("cy", "checklist"): "cy/gweithio-gydag-eraill/partneriaeth/cymharu-rhestr-wirio/index.html",
+    ("cy", "as-an-individual"): "cy/gweithio-gydag-eraill/partneriaeth/cymharu-fel-unigolyn/index.html",
 }
 # data-cp-* values that are the same in every language: codes, not words.
 CODES = {"data-compare", "data-cp-answers", "data-cp-todo", "data-cp-partner", "data-cp-started"}
@@ -79,7 +79,7 @@ def test_welsh_comparison_strings_are_welsh_with_every_plural_form(site):
 def test_only_the_comparison_pages_load_the_comparison_script(site):
     for html in html_pages(site):
         loads = "assets/compare.js" in html.read_text(encoding="utf-8")
-        assert loads == ("compare-" in str(html.parent.name)), html
+        assert loads == (html.relative_to(site).as_posix() in PAGES.values()), html
 
 
 def test_each_question_carries_its_links_to_the_sheets_sections_in_the_pages_language(site):

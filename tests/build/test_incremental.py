@@ -59,7 +59,7 @@ CATALOGUE_EDIT = ["replace", CATALOGUE, 'msgstr "Efallai y byddwch yn colli eich
 SITE_EDIT = ["replace", "content_src/site.yml", "For further information contact", "For further information, contact"]
 
 SHEET_PAGES = {"working-with-others/partnership/index.html", "cy/gweithio-gydag-eraill/partneriaeth/index.html"}
-UNRELATED_PAGES = {"index.html", "privacy/index.html", "cy/privacy/index.html", "accessibility/index.html"}
+UNRELATED_PAGES = {"index.html", "privacy/index.html", "cy/preifatrwydd/index.html", "accessibility/index.html"}
 EVERY_KIND = SHEET_PAGES | UNRELATED_PAGES | {"cy/index.html"}
 
 

@@ -22,6 +22,11 @@ SHEET = {"en": "working-with-others/partnership", "cy": "gweithio-gydag-eraill/p
 HOME_TITLE = {"en": "Information sheets", "cy": "Taflenni gwybodaeth", "fr": "Fiches d'information"}
 SHEET_TITLE = {"en": "3.3 Partnership", "cy": "3.3 Partneriaeth", "fr": "3.3 Partenariat"}
 DOCS = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))
+COMPARISONS = ("compare-as-an-individual", "compare-checklist")
+# Each page's own slug, where a language's catalogue has one; a language without keeps the English
+# (fr: none for the comparison and hand-written pages).
+SLUGS = {"cy": {"compare-checklist": "cymharu-rhestr-wirio", "compare-as-an-individual": "cymharu-fel-unigolyn",
+                "accessibility": "hygyrchedd", "host-your-own-copy": "cynnal-eich-copi-eich-hun", "privacy": "preifatrwydd"}}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -42,12 +47,16 @@ def root(code: str, languages: tuple[str, ...]) -> str:
     return "" if code == languages[0] else f"{code}/"
 
 
+def slug(code: str, name: str) -> str:
+    return SLUGS.get(code, {}).get(name, name)
+
+
 def expected_pages(code: str, languages: tuple[str, ...]) -> dict[str, str]:
-    """page name -> file in the site, for one language."""
+    """page name (its English slug) -> file in the site, for one language."""
     base = root(code, languages)
     pages = {"home": f"{base}index.html", "sheet": f"{base}{SHEET[code]}/index.html", "404": f"{base}404.html"}
-    pages |= {f"compare-{s}": f"{base}{SHEET[code]}/compare-{s}/index.html" for s in ("as-an-individual", "checklist")}
-    pages |= {name: f"{base}{name}/index.html" for name in DOCS}
+    pages |= {name: f"{base}{SHEET[code]}/{slug(code, name)}/index.html" for name in COMPARISONS}
+    pages |= {name: f"{base}{slug(code, name)}/index.html" for name in DOCS}
     return pages
 
 
@@ -93,7 +102,7 @@ def test_every_page_says_its_language_and_direction(built):
         assert page.body["dir"] == TABLE[code].direction, path
 
 
-@pytest.mark.parametrize("name", ["home", "sheet", "compare-checklist", *DOCS])
+@pytest.mark.parametrize("name", ["home", "sheet", *COMPARISONS, *DOCS])
 def test_toggle_and_alternates_lead_to_the_same_page_in_each_language(built, name):
     site, languages, site_url = built
     files = {code: expected_pages(code, languages)[name] for code in languages}
@@ -168,17 +177,21 @@ def test_the_logo_and_previous_and_next_stay_in_the_page_language(built):
 
 
 def test_an_old_address_leads_to_the_page_in_its_language(built):
-    """Before the slugs were translated the Welsh sheet was at cy/working-with-others/partnership/;
-    before a Welsh-first site put Welsh at the root, its pages were under cy/."""
+    """Before the slugs were translated the Welsh sheet was at cy/working-with-others/partnership/,
+    its comparison pages at .../partneriaeth/compare-checklist/ and its hand-written pages at
+    cy/privacy/ and the like; before a Welsh-first site put Welsh at the root, its pages were under cy/."""
     site, languages, site_url = built
-    old = {"cy": f"{root('cy', languages)}working-with-others/partnership/index.html"}
+    roots = [root("cy", languages)] + (["cy/"] if languages[0] == "cy" else [])
+    old = [(f"{base}working-with-others/partnership/index.html", "sheet") for base in roots]
+    old += [(f"{base}{SHEET['cy']}/{name}/index.html", name) for base in roots for name in COMPARISONS]
+    old += [(f"{base}{name}/index.html", name) for base in roots for name in DOCS]
     if languages[0] == "cy":
-        old["cy-before"] = "cy/gweithio-gydag-eraill/partneriaeth/index.html"
-    for key, file in old.items():
+        old.append(("cy/gweithio-gydag-eraill/partneriaeth/index.html", "sheet"))
+    for file, name in old:
         assert is_redirect(site / file), file
         page = parse(site / file)
         target = re.search(r"url=(\S+)", page.select_one('meta[http-equiv="refresh"]')["content"]).group(1)
-        assert resolve(site, site / file, target) == site / expected_pages("cy", languages)["sheet"]
+        assert resolve(site, site / file, target) == site / expected_pages("cy", languages)[name]
         assert page.html["lang"] == "cy" and page.select_one('link[rel="canonical"]')["href"].startswith(site_url)
         assert page.select_one('meta[name="robots"]')["content"] == "noindex"
 
@@ -225,21 +238,26 @@ def test_interface_strings_not_yet_in_the_third_languages_catalogue_are_marked_e
     assert welsh.select(".gd-updated [lang], .gd-contents__title [lang]") == []
 
 
-@pytest.mark.parametrize("series_slug, sheet_slug, message", [
-    ("Gweithio Gydag Eraill", "partneriaeth",
-     "site.working-with-others.slug: expected a slug in kebab-case (lower-case letters, digits and hyphens), got 'Gweithio Gydag Eraill'"),
-    ("gweithio-gydag-eraill", "assets",
-     "partnership.slug: 'assets' is the name of one of the site's own pages or folders; choose another id"),
+@pytest.mark.parametrize("key, slug, message", [
+    ("site.working-with-others.slug", "Gweithio Gydag Eraill",
+     "expected a slug in kebab-case (lower-case letters, digits and hyphens), got 'Gweithio Gydag Eraill'"),
+    ("partnership.slug", "assets", "'assets' is the name of one of the site's own pages or folders; choose another id"),
+    ("docs/privacy.slug", "Preifatrwydd", "expected a slug in kebab-case (lower-case letters, digits and hyphens), got 'Preifatrwydd'"),
+    ("docs/privacy.slug", "gweithio-gydag-eraill",
+     "duplicate slug 'gweithio-gydag-eraill' (also used by site.working-with-others.slug): two pages would share one address"),
+    ("partnership.checklist.slug", "cymharu-fel-unigolyn",
+     "duplicate slug 'cymharu-fel-unigolyn' (also used by partnership.as-an-individual.slug): two pages would share one address"),
 ])
-def test_a_slug_that_cannot_be_an_address_is_refused_with_its_line(tmp_path, series_slug, sheet_slug, message):
+def test_a_slug_that_cannot_be_an_address_is_refused_with_its_line(tmp_path, key, slug, message):
+    """Every page's slug (a series', a sheet's, a comparison page's, a hand-written page's)."""
     content = copy_content(tmp_path)
     catalogue = content / "locale/cy/LC_MESSAGES/guidance.po"
-    text = catalogue.read_text(encoding="utf-8")
-    text = text.replace('msgstr "gweithio-gydag-eraill"', f'msgstr "{series_slug}"').replace('msgstr "partneriaeth"', f'msgstr "{sheet_slug}"')
-    catalogue.write_text(text, encoding="utf-8")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("msgctxt") and message.split(":")[0] in row) + 1  # its msgid
+    lines = catalogue.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, row in enumerate(lines) if row == f'msgctxt "{key}"\n')
+    lines[at + 2] = f'msgstr "{slug}"\n'
+    catalogue.write_text("".join(lines), encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(site, env={"GUIDANCE_CONTENT": str(content)})
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert f"content_src/locale/cy/LC_MESSAGES/guidance.po:{line}: {message}" in result.stderr
+    assert f"content_src/locale/cy/LC_MESSAGES/guidance.po:{at + 2}: {key}: {message}" in result.stderr  # the line of its msgid
     assert not site.exists()

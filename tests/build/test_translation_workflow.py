@@ -13,7 +13,8 @@ OLD, NEW = "You may lose autonomy.", "You may lose some of your autonomy."
 
 
 def settings(tmp_path):
-    return settings_from({"guidance": {"languages": ["en", "cy"]}}, tmp_path, str(ROOT / "overrides"), environ={})
+    return settings_from({"guidance": {"languages": ["en", "cy"]}}, tmp_path, str(ROOT / "overrides"), environ={},
+                         docs_dir=str(ROOT / "docs"))  # the hand-written pages, whose slugs the catalogue has
 
 
 def change_english(content):
@@ -21,9 +22,9 @@ def change_english(content):
     sheet.write_text(sheet.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
 
 
-def welsh_entry(content):
+def welsh_entry(content, key=KEY):
     catalogue = read_po((content / "locale/cy/LC_MESSAGES/guidance.po").open("rb"), locale="cy")
-    return next(m for m in catalogue if m.context == KEY)
+    return next(m for m in catalogue if m.context == key)
 
 
 def test_changed_english_marks_the_welsh_out_of_date(tmp_path, capsys):
@@ -81,3 +82,18 @@ def test_unpublished_drafts_fall_back_to_english(tmp_path):
     assert (str(text), text.lang, text.state) == (OLD, "en", "draft")
     published = load_translation("cy", ROOT / "content_src").lookup(KEY, OLD)
     assert (published.lang, published.state) == ("cy", "draft")
+
+
+def test_extract_gives_every_page_a_slug_to_translate(tmp_path):
+    """The comparison pages and the hand-written pages of docs/ have their slugs in the catalogue,
+    as the sheets and series do: a translator gives each its address in the language."""
+    content = copy_content(tmp_path)
+    assert translations.extract(settings(tmp_path)) == 0
+    template = read_po((content / "locale/guidance.pot").open("rb"))
+    slugs = {m.context: m.id for m in template if (m.context or "").endswith(".slug")}
+    assert slugs == {"site.working-with-others.slug": "working-with-others", "partnership.slug": "partnership",
+                     "partnership.checklist.slug": "compare-checklist",
+                     "partnership.as-an-individual.slug": "compare-as-an-individual",
+                     "docs/accessibility.slug": "accessibility", "docs/host-your-own-copy.slug": "host-your-own-copy",
+                     "docs/privacy.slug": "privacy"}
+    assert welsh_entry(content, "docs/privacy.slug").string == "preifatrwydd"

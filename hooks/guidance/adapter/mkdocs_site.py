@@ -115,7 +115,8 @@ def _settings(config: MkDocsConfig) -> Settings:
     config_file = Path(config.config_file_path)
     try:
         return settings_from(config.extra, config_file.parent, config.theme.custom_dir,
-                             config.use_directory_urls, site_url=config.site_url or "", config_file=config_file)
+                             config.use_directory_urls, site_url=config.site_url or "", config_file=config_file,
+                             docs_dir=config.docs_dir)
     except ContentError as error:
         raise PluginError(str(error)) from None
 
@@ -300,6 +301,7 @@ def _localise(context: TemplateContext, config: MkDocsConfig, code: str) -> Temp
     theme["language_home"] = build.urls.home(code)
     theme["language_root"] = root
     theme["report"] = build.report_link(language.code, None)  # a page's own names it (on_page_context)
+    theme["written_pages"] = build.document_urls(code)
     theme["licence"] = build.licence(code)
     return context
 

@@ -272,7 +272,7 @@ def slug_problems(translation: Translation, slugs: Iterable[tuple[str, str]], gr
         elif not URL_SLUG.matches(text):
             problems.append(Problem(translation.file, line, key,
                                     f"expected {URL_SLUG.expected}, got {str(text)!r}"))
-        elif reason := reserved(str(text)):
+        elif str(text) != english and (reason := reserved(str(text))):  # the same as its English: the page's own name
             problems.append(Problem(translation.file, line, key, reason))
         else:
             shown[key] = str(text)

@@ -16,6 +16,7 @@ from ..language import Language
 from ..content.schema import Sheet, Site
 
 SLUG = "slug"
+DOCUMENTS = "docs"  # the scope of the hand-written pages' keys
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,10 +48,24 @@ def series_slug_key(series_id: str) -> str:
     return f"site.{series_id}.{SLUG}"
 
 
+def part_slug_key(sheet: Sheet, part_id: str) -> str:
+    """The catalogue key of the slug of a page made for a part of a sheet (a self-check's
+    comparison page: ``partnership.checklist.slug``)."""
+    return f"{sheet.id}.{part_id}.{SLUG}"
+
+
+def document_slug_key(path: str) -> str:
+    """The catalogue key of a hand-written page's slug, by its path in ``docs/`` (``docs/privacy.slug``
+    for ``docs/privacy.md``: a slash is in no id, so no content key can be the same)."""
+    return f"{DOCUMENTS}/{path}.{SLUG}"
+
+
 def slug_messages(site: Site, sheets: tuple[Sheet, ...]) -> list[tuple[str, str]]:
-    """Every (key, English) slug: each series and each sheet may have its own in a language."""
+    """Every (key, English) slug of the content: each series and each sheet may have its own in a
+    language."""
     return ([(series_slug_key(s.id), s.id) for s in site.series]
             + [(sheet_slug_key(sheet), sheet.id) for sheet in sheets])
+
 
 
 def localise(node: M, scope: str, language: Language) -> M:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ from ..content.brand import Brand, load_brand
 from ..languages.catalogue import Translation, catalogue_path, slug_problems, strict_problems, translation_from
 from ..languages.catalogue_rules import check_catalogue
 from ..components import COMPONENT_STYLESHEETS, component_files
+from ..components.compare import slug_messages as comparison_slug_messages
 from ..components.selfcheck import answer_label_problems
 from .facts import fill_facts, page_facts
 from ..components.handout.handout import HandoutSettings
 from ..language import SOURCE, Language, LanguageFacts, N_
-from ..languages.localise import localise, messages, series_slug_key, sheet_slug_key, slug_messages
+from ..languages.localise import document_slug_key, localise, messages, series_slug_key, sheet_slug_key, slug_messages
 from ..memo import Same, file_digest, files_digest, new_build, remembered
-from .pages import PageAddress, PageSpec, plan_pages
+from .pages import PageAddress, PageSpec, address, document_parts, document_slug_messages, plan_pages
 from ..problems import ContentError, Problem, display_path
 from ..content.project import Project, load_project, reserved_slug
 from ..content.schema import Publisher, Site
@@ -36,12 +38,15 @@ from .stylesheet import site_stylesheet
 from .urls import SiteUrls, mailto
 
 NOT_FOUND = "404.html"
+DOCUMENT_KEY = "doc:"  # a hand-written page's key, before its path in docs/
 
 
-def load_translations(project: Project, content_dir: Path, options: Options) -> list[Translation]:
+def load_translations(project: Project, content_dir: Path, options: Options,
+                      documents: tuple[str, ...] = ()) -> list[Translation]:
     """Each catalogue the site's languages need (the source language has none), checked; slugs
-    checked; under strict translations, any gap refused."""
-    keys = {key for key, _english in project_messages(project)}
+    (the content's and those of the hand-written ``documents``) checked; under strict
+    translations, any gap refused."""
+    keys = {key for key, _english in project_messages(project, documents)}
     translations, problems = [], []
     for code in options.languages:
         if code != SOURCE.code:
@@ -51,12 +56,11 @@ def load_translations(project: Project, content_dir: Path, options: Options) -> 
                 key, lambda: checked_translation(code, content_dir, keys, options.publish_drafts))
             translations.append(translation)
             problems += found
-    slugs = slug_messages(project.site, project.sheets)
-    groups = [[series_slug_key(s.id) for s in project.site.series]]
-    groups += [[sheet_slug_key(sheet) for sheet in project.sheets_in(series)] for series in project.site.series]
+    slugs = project_slugs(project, documents)
+    groups = slug_groups(project, documents)
     problems += [p for t in translations for p in slug_problems(t, slugs, groups, reserved_slug)]
     if options.strict_translations:
-        problems += [p for t in translations for p in strict_problems(t, project_messages(project))]
+        problems += [p for t in translations for p in strict_problems(t, project_messages(project, documents))]
     if problems:
         raise ContentError(problems)
     return translations
@@ -73,12 +77,43 @@ def checked_translation(code: str, content_dir: Path, content_keys: Collection[s
     return translation, checked.problems + answer_label_problems(translation)
 
 
-def project_messages(project: Project) -> list[tuple[str, str]]:
-    """Every translatable (key, English) pair of the site's content, slugs included."""
+def project_messages(project: Project, documents: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Every translatable (key, English) pair of the site's content, slugs included (those of the
+    hand-written pages at ``documents`` too)."""
     found = list(messages(project.site, "site"))
     for sheet in project.sheets:
         found += remembered(("messages", Same(sheet)), lambda: list(messages(sheet, sheet.id)))
-    return found + slug_messages(project.site, project.sheets)
+    return found + project_slugs(project, documents)
+
+
+def project_slugs(project: Project, documents: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Every (key, English) slug: of each series, sheet and comparison page, and of each
+    hand-written page."""
+    comparisons = [found for sheet in project.sheets for found in comparison_slug_messages(sheet)]
+    return slug_messages(project.site, project.sheets) + comparisons + document_slug_messages(documents)
+
+
+def slug_groups(project: Project, documents: tuple[str, ...]) -> list[list[str]]:
+    """The slug keys of pages that share a folder, whose slugs must differ: the series and the
+    hand-written pages at a language's root, the sheets of a series, a sheet's comparison pages,
+    the hand-written pages of a folder."""
+    folders: dict[str, list[str]] = defaultdict(list)
+    slugged = dict(document_slug_messages(documents))
+    for path in documents:
+        if (key := document_slug_key(path)) in slugged:
+            folders[posixpath.dirname(path)].append(key)
+    groups = [[series_slug_key(s.id) for s in project.site.series] + folders.pop("", [])]
+    groups += [[sheet_slug_key(sheet) for sheet in project.sheets_in(series)] for series in project.site.series]
+    groups += [[key for key, _english in comparison_slug_messages(sheet)] for sheet in project.sheets]
+    return groups + list(folders.values())
+
+
+def document_paths(docs_dir: Path | None) -> tuple[str, ...]:
+    """The path of every hand-written page in ``docs_dir`` (``privacy``, ``guides/setup``), in
+    whichever languages it is written."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return ()
+    return tuple(sorted({SiteUrls.docs_page(p.relative_to(docs_dir).as_posix())[1] for p in docs_dir.rglob("*.md")}))
 
 
 @dataclass(frozen=True)
@@ -163,7 +198,8 @@ class SiteBuild:
     def clashes(self, written: set[str], docs_dir: str) -> list[Problem]:
         """Generated pages that a hand-written page at the same address would silently replace."""
         generated = {p.address.url for p in self.pages}
-        placed = {uri: self.urls.url(*self.urls.docs_page(uri)) for uri in written}
+        placed = {uri: self._document(uri, *self.urls.docs_page(uri)).url
+                  for uri in written if self.urls.docs_page(uri)[0] in self.languages}
         return [Problem(f"{docs_dir}/{uri}", 0, "", "a sheet page has the same address: rename one of them")
                 for uri, url in sorted(placed.items()) if url in generated]
 
@@ -183,9 +219,19 @@ class SiteBuild:
                     placed = f"{code}/{path}.md"
                     self.fallbacks[placed] = copies[SOURCE.code]
                 if placed is not None:
-                    self.documents[placed] = PageAddress(f"doc:{path}", code, path, self.urls.url(code, path), placed)
+                    self.documents[placed] = self._document(placed, code, path)
         self._index()
         return DocumentPlan(dict(self.fallbacks), tuple(dropped))
+
+    def _document(self, uri: str, code: str, path: str) -> PageAddress:
+        """Where the hand-written page ``uri`` (at ``path`` in ``docs/``) lives in language ``code``:
+        under its name in that language (``cy/preifatrwydd/``)."""
+        return address(self.urls, f"{DOCUMENT_KEY}{path}", code, document_parts(path, self.languages[code]), uri)
+
+    def document_urls(self, code: str) -> dict[str, str]:
+        """Each hand-written page of a language by its path in ``docs/`` (``privacy``): its URL
+        from the site's root, for the links the theme writes to it (the footer's)."""
+        return {where.key.removeprefix(DOCUMENT_KEY): where.url for where in self.documents.values() if where.lang == code}
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -321,7 +367,7 @@ class SiteBuild:
             for uri in self.in_order(code):
                 where = self.address(uri)
                 roots = [self.urls.root(code)] + ([f"{code}/"] if code == self.urls.main else [])
-                for old in dict.fromkeys(root + path for root in roots for path in (where.id_path or where.path, where.path)):
+                for old in dict.fromkeys(root + path for root in roots for path in (*where.earlier, where.path)):
                     url = self.urls.path_url(old)
                     if url in taken:
                         continue
@@ -340,7 +386,8 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     """Load, validate, localise and render: raises ContentError before anything is written."""
     new_build()
     project = load_project(content_dir, publisher_file)
-    translations = {t.code: t for t in load_translations(project, content_dir, options)}
+    documents = document_paths(options.docs_dir)
+    translations = {t.code: t for t in load_translations(project, content_dir, options, documents)}
     languages = {code: translations[code].language() if code in translations else Language(code) for code in options.languages}
     brand = load_brand(project.publisher, publisher_file)
     handouts = HandoutSettings(site_url=options.site_url, pdf_dir=options.handouts)

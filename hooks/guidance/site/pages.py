@@ -7,8 +7,9 @@ site's URL rules (``urls.py``). Alternates are the pages that share a key.
 
 from __future__ import annotations
 
+import posixpath
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -17,14 +18,14 @@ from typing import TypeVar
 from ..components.handout.handout import HandoutSettings, make_handout
 from ..language import Language, LocalText
 from ..memo import Same, remembered
-from ..languages.localise import localise, messages, series_slug_key, sheet_slug_key
+from ..languages.localise import document_slug_key, localise, messages, part_slug_key, series_slug_key, sheet_slug_key
 from ..content.project import Project
 from .render import Renderer
 from ..content.review import is_overdue, review_date
 from ..content.schema import Series, Sheet, Site
 from .search import SearchEntry, entry
 from ..components.compare import SCRIPT as COMPARE_SCRIPT, STYLES as COMPARE_STYLES, TEMPLATE as COMPARE_TEMPLATE
-from ..components.compare import checklists, comparison, comparison_path
+from ..components.compare import checklists, comparison, comparison_slug
 from ..components.selfcheck import SCRIPT_URI as SELF_CHECK_SCRIPT, fingerprints, selfcheck
 from .urls import HOME, SiteUrls, display_url
 
@@ -45,15 +46,16 @@ class TocEntry:
 @dataclass(frozen=True, slots=True)  # thousands of them at 200 sheets: no __dict__ each
 class PageAddress:
     """Where one page lives: ``key`` names it in every language, ``path`` within its language
-    (its slugs), ``id_path`` the same path made of ids (the URL it had before any slug was
-    translated: a redirect page is left there), ``url`` its URL from the site's root."""
+    (its slugs), ``url`` its URL from the site's root; ``earlier``, the paths it had before its
+    slugs were translated (a redirect page is left at each): all in English, and its own slug
+    alone in English under its translated folders."""
 
     key: str
     lang: str
     path: str
     url: str
     src_uri: str
-    id_path: str = ""
+    earlier: tuple[str, ...] = ()
 
 
 def packed(html: str) -> bytes:
@@ -103,10 +105,17 @@ class SeriesListing:
     sheets: tuple[SheetLink, ...]
 
 
-def address(urls: SiteUrls, key: str, lang: str, path: str, id_path: str = "") -> PageAddress:
-    """A generated page's address; its source name is its file in the site, as Markdown."""
-    src_uri = urls.root(lang) + path + ".md"
-    return PageAddress(key, lang, path, urls.url(lang, path), src_uri, id_path or path)
+Part = tuple[str, str]  # a part of a page's path: (its English, its slug in the page's language)
+
+
+def address(urls: SiteUrls, key: str, lang: str, parts: Sequence[Part], src_uri: str = "") -> PageAddress:
+    """A page's address from its path's parts; a generated page's source name is its file in the
+    site, as Markdown."""
+    path = "/".join(local for _english, local in parts)
+    english = "/".join(english for english, _local in parts)
+    own = "/".join([*(local for _english, local in parts[:-1]), parts[-1][0]])
+    earlier = tuple(old for old in dict.fromkeys((english, own)) if old != path)
+    return PageAddress(key, lang, path, urls.url(lang, path), src_uri or urls.root(lang) + path + ".md", earlier)
 
 
 def sheet_key(sheet: Sheet) -> str:
@@ -119,10 +128,24 @@ def slug(language: Language, key: str, english: str) -> str:
     return str(found) if found.lang == language.code else english
 
 
-def sheet_path(sheet: Sheet, language: Language) -> str:
+def document_slug_messages(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """Every (key, English) slug of the hand-written pages: a page's own name (the last part of its
+    path; a folder's ``index`` page is its folder's address, and has none)."""
+    return [(document_slug_key(path), posixpath.basename(path)) for path in paths
+            if posixpath.basename(path) != HOME]
+
+def sheet_parts(sheet: Sheet, language: Language) -> list[Part]:
     """``gweithio-gydag-eraill/partneriaeth`` in Welsh, ``working-with-others/partnership`` in English."""
-    series = slug(language, series_slug_key(sheet.series), sheet.series)
-    return f"{series}/{slug(language, sheet_slug_key(sheet), sheet.id)}"
+    return [(sheet.series, slug(language, series_slug_key(sheet.series), sheet.series)),
+            (sheet.id, slug(language, sheet_slug_key(sheet), sheet.id))]
+
+
+def document_parts(path: str, language: Language) -> list[Part]:
+    """A hand-written page's path (``docs/privacy.md``: ``privacy``) with its own name in
+    ``language``: ``preifatrwydd`` in Welsh. Its folders, and a folder's index page, keep their names."""
+    folders = [(folder, folder) for folder in path.split("/")[:-1]]
+    name = posixpath.basename(path)
+    return [*folders, (name, name if name == HOME else slug(language, document_slug_key(path), name))]
 
 
 def plan_pages(project: Project, languages: list[Language], renderer: Renderer, urls: SiteUrls,
@@ -140,7 +163,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
     pages: list[PageSpec] = []
     for language in languages:
         site = localise(project.site, "site", language)
-        home = address(urls, HOME_KEY, language.code, HOME)
+        home = address(urls, HOME_KEY, language.code, [(HOME, HOME)])
         version = versions.get(language.code) if versions is not None and handouts.pdf_dir is None else None
 
         def kept(key: tuple[object, ...], make: Callable[[], T]) -> T:
@@ -157,7 +180,7 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
         for source in project.sheets:
             words = (translated.get(source.id), translated.get("site"))  # what its pages read of the catalogue
             sheet = kept(("localised", Same(source), words), partial(localise, source, source.id, language))
-            where = address(urls, sheet_key(sheet), language.code, sheet_path(sheet, language), f"{sheet.series}/{sheet.id}")
+            where = address(urls, sheet_key(sheet), language.code, sheet_parts(sheet, language))
             draft = site_drafts or kept(("drafts", Same(sheet)), partial(has_drafts, sheet, sheet.id))
             sheets_pages += kept(("pages", Same(source), words, Same(project.site), Same(project.publisher), urls,
                                   handouts, logo_uri, today, where, home, draft),
@@ -202,7 +225,7 @@ def sheet_pages(project: Project, language: Language, renderer: Renderer, urls: 
         return urls.file_href(logo_uri, url) if logo_uri else ""
 
     toc = sheet_toc(sheet, site, language)
-    compares = comparison_addresses(sheet, where, language, urls)
+    compares = comparison_addresses(sheet, language, urls)
     handout = make_handout(handouts, sheet, language.code, urls.absolute(handouts.site_url, where.url))
     sheet_page = PageSpec(
         address=where, heading_id=sheet.id, trail=(f"{series_by_id[sheet.series].number}. {series_by_id[sheet.series].title}",),
@@ -224,12 +247,13 @@ def sheet_pages(project: Project, language: Language, renderer: Renderer, urls: 
     return [sheet_page, *comparison_pages(source, sheet, where, compares, language, renderer, urls)]
 
 
-def comparison_addresses(sheet: Sheet, sheet_page: PageAddress, language: Language, urls: SiteUrls) -> dict[str, PageAddress]:
-    """Where each self-check's comparison page is, by checklist id."""
+def comparison_addresses(sheet: Sheet, language: Language, urls: SiteUrls) -> dict[str, PageAddress]:
+    """Where each self-check's comparison page is, by checklist id: in its sheet's folder
+    (``.../partneriaeth/cymharu-rhestr-wirio`` in Welsh)."""
+    folder = sheet_parts(sheet, language)
     return {section.id: address(urls, f"compare:{sheet.id}/{section.id}", language.code,
-                                comparison_path(sheet_page.path + ".md", section).removesuffix(".md"),
-                                comparison_path(sheet_page.id_path + ".md", section).removesuffix(".md"))
-            for section in checklists(sheet)}
+                                [*folder, (english, slug(language, part_slug_key(sheet, section.id), english))])
+            for section in checklists(sheet) for english in (comparison_slug(section),)}
 
 
 def comparison_pages(source: Sheet, sheet: Sheet, sheet_page: PageAddress, compares: dict[str, PageAddress],

@@ -108,6 +108,7 @@ class Options:
     handouts: Path | None = None      # the PDFs scripts/pdf made, linked from their pages (GUIDANCE_HANDOUTS)
     stylesheets: tuple[Path, ...] = ()  # the theme's stylesheets; the build joins them, then the components' own, into assets/site.css
     scripts: tuple[Path, ...] = ()      # the theme's scripts that every page runs; the build joins them into assets/site.js
+    docs_dir: Path | None = None        # the hand-written pages (MkDocs' docs_dir): each may have its own slug in a language
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class Settings:
 
 def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None = "overrides",
                   directory_urls: bool = True, environ: Mapping[str, str] = os.environ,
-                  site_url: str = "", config_file: Path | None = None) -> Settings:
+                  site_url: str = "", config_file: Path | None = None, docs_dir: str = "docs") -> Settings:
     """The checked settings; raises ContentError naming every problem (``config_file`` is the
     mkdocs.yml the values came from, read again only to give a problem its line)."""
     guidance = extra.get("guidance", {}) if isinstance(extra, Mapping) else {}
@@ -172,6 +173,7 @@ def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None =
             handouts=root / checked.handouts if checked.handouts else None,
             stylesheets=tuple(custom / name for name in checked.stylesheets),
             scripts=tuple(custom / name for name in checked.scripts),
+            docs_dir=root / docs_dir,
         ),
     )
 
@@ -245,5 +247,7 @@ def read_settings(mkdocs_yml: Path, environ: Mapping[str, str] = os.environ) -> 
     theme = config.get("theme")
     if not isinstance(theme, Mapping):
         theme = {}
+    docs_dir = config.get("docs_dir")
     return settings_from(config.get("extra", {}) or {}, mkdocs_yml.parent, theme.get("custom_dir"),
-                         config.get("use_directory_urls", True) is not False, environ, config_file=mkdocs_yml)
+                         config.get("use_directory_urls", True) is not False, environ, config_file=mkdocs_yml,
+                         docs_dir=docs_dir if isinstance(docs_dir, str) else "docs")

@@ -76,7 +76,8 @@ class SiteUrls:
         configured: ``""`` otherwise."""
         return f"{site_url.rstrip('/')}/{url}" if site_url else ""
 
-    def docs_page(self, src_uri: str) -> tuple[str, str]:
+    @staticmethod
+    def docs_page(src_uri: str) -> tuple[str, str]:
         """(language, path) of a hand-written page in ``docs/``: pages in the source language
         (English) sit at the top of ``docs/``, each other language's in ``docs/<code>/``."""
         first, _, rest = src_uri.partition("/")

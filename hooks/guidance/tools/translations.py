@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import get_args
 
-from ..site.build import checked_translation, project_messages
+from ..site.build import checked_translation, document_paths, project_messages
 from ..languages.catalogue import (build_template, catalogue_path, coverage, interface_coverage,
                         read_catalogue, template_path, update_catalogue, write_catalogue)
 from ..language import SOURCE, State
@@ -29,7 +29,7 @@ STATES: tuple[State, ...] = get_args(State)  # current, draft, outdated, missing
 
 def extract(settings: Settings) -> int:
     project = load_project(settings.content_dir, settings.publisher_file)
-    template = build_template(project_messages(project), settings.template_dirs)
+    template = build_template(project_messages(project, document_paths(settings.options.docs_dir)), settings.template_dirs)
     write_catalogue(template, template_path(settings.content_dir))
     for code in settings.options.languages:
         if code == SOURCE.code:
@@ -49,7 +49,7 @@ def status(settings: Settings) -> int:
     scopes += [(f"{sheet.number} {sheet.id}", list(messages(sheet, sheet.id))) for sheet in project.sheets]
     print(f"{'language':8} {'part':28} {'texts':>5} {'current':>7} {'draft':>5} {'outdated':>8} {'missing':>7} {'shown':>6}")
     gaps = 0
-    keys = {key for key, _english in project_messages(project)}
+    keys = {key for key, _english in project_messages(project, document_paths(settings.options.docs_dir))}
     problems = []
     for code in settings.options.languages:
         if code == SOURCE.code:

@@ -13,6 +13,7 @@ from pathlib import Path
 from ...language import LanguageFacts
 from ...languages.dates import date_pattern
 from ...content.schema import ChecklistSection, Sheet
+from ...languages.localise import part_slug_key
 from ...served import script, stylesheet
 from ..selfcheck import ANSWERS
 
@@ -41,9 +42,15 @@ def comparison(sheet: Sheet, section: ChecklistSection, language: LanguageFacts)
     return Comparison(f"{sheet.id}/{section.id}", language.browser_locale, date_pattern(language.locale).months)
 
 
-def comparison_path(sheet_path: str, section: ChecklistSection) -> str:
-    """``working-with-others/partnership.md`` -> ``working-with-others/partnership/compare-checklist.md``."""
-    return f"{sheet_path[: -len('.md')]}/compare-{section.id}.md"
+def comparison_slug(section: ChecklistSection) -> str:
+    """A comparison page's name in its sheet's folder, in English: ``compare-checklist``; each
+    language may have its own in the catalogue (``slug_messages``)."""
+    return f"compare-{section.id}"
+
+
+def slug_messages(sheet: Sheet) -> list[tuple[str, str]]:
+    """The (key, English) slug of each of the sheet's comparison pages."""
+    return [(part_slug_key(sheet, section.id), comparison_slug(section)) for section in checklists(sheet)]
 
 
 def checklists(sheet: Sheet) -> list[ChecklistSection]:
