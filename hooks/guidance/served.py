@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ SITE_SCRIPT = "assets/site.js"  # extra.guidance.scripts joined; main.html loads
 # Output no newer than the JavaScript the sources are written in (ES2020: ?., ??).
 SETTINGS = {"js-version": 2020}
 _WHERE = re.compile(r" on line (\d+) and column \d+")  # in tdewolff/minify's messages
+_USE_STRICT = re.compile(r'^"use strict";$', re.M)
 
 
 @cache
@@ -67,6 +68,25 @@ def script(source: str, name: str) -> str:
                                         f"cannot minify this script: {_WHERE.sub('', message)}")]) from None
 
     return _kept("script", source, minified)
+
+
+def scripts_in_one_function(sources: Sequence[tuple[str, str]]) -> str:
+    """Scripts (source, name) run one after the other inside one strict function, minified: the
+    names one declares are the next one's to use and nobody else's (the minifier shortens them).
+    Each script's own "use strict" line, there for when it runs alone, is left out (the line kept
+    empty). A syntax error is reported with the line of the script it is in."""
+    opening, closing = '(() => {"use strict";\n', "\n})();\n"
+    body = "\n".join(_USE_STRICT.sub("", source, count=1) for source, _ in sources)
+    try:
+        return script(opening + body + closing, "")
+    except ContentError as error:
+        line = error.problems[0].line - opening.count("\n")
+        for source, name in sources:
+            lines = source.count("\n") + 1
+            if line <= lines:
+                raise ContentError([Problem(name, max(line, 0), "", error.problems[0].message)]) from None
+            line -= lines
+        raise ContentError([Problem(sources[-1][1], 0, "", error.problems[0].message)]) from None
 
 
 def stylesheet(source: str) -> str:

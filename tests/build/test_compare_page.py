@@ -16,7 +16,7 @@ PAGES = {
     ("cy", "as-an-individual"): "cy/gweithio-gydag-eraill/partneriaeth/cymharu-fel-unigolyn/index.html",
 }
 # data-cp-* values that are the same in every language: codes, not words.
-CODES = {"data-compare", "data-cp-answers", "data-cp-todo", "data-cp-partner", "data-cp-started"}
+CODES = {"data-compare", "data-cp-answers", "data-cp-todo", "data-cp-partner", "data-cp-started", "data-cp-date"}
 
 
 def resolve(site, page: str, href: str):
@@ -72,7 +72,8 @@ def test_welsh_comparison_strings_are_welsh_with_every_plural_form(site):
     assert same <= CODES, f"English left on the Welsh page: {sorted(same - CODES)}"
     assert {f"data-cp-summary-{c}" for c in ("zero", "one", "two", "few", "many", "other")} <= set(welsh)
     assert welsh["data-cp-summary-two"] == "Mae'r partneriaid yn cytuno ar {agree} o {count} gwestiwn."
-    assert welsh["data-cp-months"].split(",")[5] == "Mehefin"
+    assert welsh["data-cp-months"].split("|")[5] == "Mehefin"
+    assert welsh["data-cp-date"] == english["data-cp-date"] == "{d} {MMMM} {y}"  # Babel's pattern, as the self-check's
     assert welsh["data-cp-locale"] == "cy"
 
 

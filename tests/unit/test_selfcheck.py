@@ -17,6 +17,7 @@ from guidance.components.selfcheck import (
     ANSWERS, NAMES, PLURALS, SCRIPT_URI, STRINGS, fingerprint, script, selfcheck,
 )
 from guidance.components.selfcheck.selfcheck import SCRIPT
+from guidance.components.shared import SCRIPT as SHARED_SCRIPT
 from guidance.language import SOURCE_LANGUAGE as ENGLISH, Language
 from guidance.languages.catalogue import load_translation
 from guidance.content.project import load_project
@@ -58,6 +59,8 @@ def test_dates_are_written_the_british_way_in_english_and_with_welsh_months_in_w
     assert english[NAMES.locale] == "en-GB" and cymraeg[NAMES.locale] == "cy"
     assert english[NAMES.date] == cymraeg[NAMES.date] == "{d} {MMMM} {y}"
     assert english[NAMES.months].split("|")[10] == "November" and cymraeg[NAMES.months].split("|")[10] == "Tachwedd"
+    # the shared helpers read them among the strings, by the names' ends (shared.js: counted, longDate)
+    assert [NAMES.locale, NAMES.date, NAMES.months] == [NAMES.text + key for key in ("locale", "date", "months")]
 
 
 def test_strings_reach_the_page_in_its_language_with_every_welsh_plural_form(example, welsh):
@@ -88,7 +91,7 @@ def test_the_script_reads_only_strings_the_template_writes():
     """A string key the script names but the page lacks would show "undefined" to the reader."""
     source = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text(), flags=re.S)
     used = set(re.findall(r"\bt\.(\w+)", source)) | set(re.findall(r'\bt\["([\w-]+)"\]', source))
-    counted = set(re.findall(r'\b(?:count|done)\("([\w-]+)"', source))
+    counted = set(re.findall(r'\b(?:count|done)\(check, "([\w-]+)"', source))
     assert used and counted
     assert used <= set(STRINGS), used - set(STRINGS)
     assert counted <= set(PLURALS), counted - set(PLURALS)
@@ -108,7 +111,7 @@ def test_no_name_is_written_by_hand_in_the_template_or_the_script():
     """Data attributes, the control prefix and the answer values come from NAMES only."""
     for template in (TEMPLATE, SCRIPT.with_name("script.html")):
         assert re.findall(r"\bdata-[\w-]+", re.sub(r"\{#.*?#\}", "", template.read_text(), flags=re.S)) == [], template.name
-    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text(), flags=re.S)
+    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text() + SHARED_SCRIPT.read_text(), flags=re.S)
     assert re.findall(r"data-(?:sc|checklist|group|question|fingerprint)", source) == []
     assert "gd-sc-" not in source.replace('"gd-sc-printing"', "")
     for value in ANSWERS:

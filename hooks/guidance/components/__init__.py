@@ -3,7 +3,10 @@ template (``components/<name>/template.html``), its script, its stylesheet and i
 together. Nothing of a component is copied by hand into the theme folder.
 
 The build serves the files each component adds (``component_files``) and joins the stylesheets
-that every page needs into the site's one stylesheet (``COMPONENT_STYLESHEETS``).
+that every page needs into the site's one stylesheet (``COMPONENT_STYLESHEETS``). Each component's
+script is served with the helpers the scripts share (``shared/shared.js``) before it, in one
+function; ``script_sources`` gives those parts unminified, which ``python -m guidance.components``
+prints (as JSON) for Node's tests.
 """
 
 from __future__ import annotations
@@ -19,3 +22,8 @@ COMPONENT_STYLESHEETS: tuple[Path, ...] = (selfcheck.STYLESHEET,)
 def component_files() -> dict[str, str]:
     """The files the components add to the site: site path -> text."""
     return {**compare.files(), selfcheck.SCRIPT_URI: selfcheck.script()}
+
+
+def script_sources() -> dict[str, list[tuple[str, str]]]:
+    """Each component's script before minifying, by site path: its (source, file) parts in order."""
+    return {compare.SCRIPT: compare.sources(), selfcheck.SCRIPT_URI: selfcheck.sources()}

@@ -2,7 +2,8 @@
 files are put side by side and an action plan is drawn from where they differ.
 
 Its template, script, styles and example answer files live in this folder; the build serves the
-script and the styles as files of their own (``files``), which only the comparison pages load.
+script (after the shared helpers, ``components/shared/shared.js``) and the styles as files of
+their own (``files``), which only the comparison pages load.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...language import LanguageFacts
-from ...languages.dates import date_pattern
 from ...content.schema import ChecklistSection, Sheet
 from ...languages.localise import part_slug_key
-from ...served import script, stylesheet
+from ...served import scripts_in_one_function, stylesheet
 from ..selfcheck import ANSWERS
+from ..shared import date_strings, script_sources
 
 FOLDER = Path(__file__).parent
 TEMPLATE = "components/compare/template.html"
@@ -32,14 +33,15 @@ class Comparison:
 
     checklist: str            # "<sheet id>/<section id>", the id saved answer files carry
     locale: str               # for Intl.PluralRules in the browser: "en-GB", "cy"
-    months: tuple[str, ...]   # month names in the page's language (the browser may have none in Welsh)
+    date: str                 # Babel's long-date pattern, "{d} {MMMM} {y}" (shared.date_strings)
+    months: str               # month names in the page's language, joined (the browser may have none in Welsh)
     answers: tuple[str, ...] = tuple(ANSWERS)
     labels: tuple[tuple[str, str], ...] = tuple(ANSWERS.items())  # each answer value and its English words
     action_answers: tuple[str, ...] = ACTION_ANSWERS
 
 
 def comparison(sheet: Sheet, section: ChecklistSection, language: LanguageFacts) -> Comparison:
-    return Comparison(f"{sheet.id}/{section.id}", language.browser_locale, date_pattern(language.locale).months)
+    return Comparison(f"{sheet.id}/{section.id}", language.browser_locale, *date_strings(language.locale))
 
 
 def comparison_slug(section: ChecklistSection) -> str:
@@ -57,7 +59,12 @@ def checklists(sheet: Sheet) -> list[ChecklistSection]:
     return [section for section in sheet.sections if isinstance(section, ChecklistSection)]
 
 
+def sources() -> list[tuple[str, str]]:
+    """The script as the build puts it together, before minifying: the shared helpers, then ``compare.js``."""
+    return script_sources(FOLDER / "compare.js", (FOLDER / "compare.js").read_text(encoding="utf-8"))
+
+
 def files() -> dict[str, str]:
     """The files this component adds to the site: site path -> text."""
-    return {SCRIPT: script((FOLDER / "compare.js").read_text(encoding="utf-8"), str(FOLDER / "compare.js")),
+    return {SCRIPT: scripts_in_one_function(sources()),
             STYLES: stylesheet((FOLDER / "compare.css").read_text(encoding="utf-8"))}

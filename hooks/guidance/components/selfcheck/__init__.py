@@ -2,8 +2,8 @@
 
 from .selfcheck import (
     ANSWERS, EXAMPLES, NAMES, PLURALS, SCRIPT_URI, STRINGS, STYLESHEET, SelfCheck, answer_label_problems,
-    fingerprint, fingerprints, script, selfcheck,
+    fingerprint, fingerprints, script, selfcheck, sources,
 )
 
 __all__ = ["ANSWERS", "EXAMPLES", "NAMES", "PLURALS", "SCRIPT_URI", "STRINGS", "STYLESHEET", "SelfCheck",
-           "answer_label_problems", "fingerprint", "fingerprints", "script", "selfcheck"]
+           "answer_label_problems", "fingerprint", "fingerprints", "script", "selfcheck", "sources"]

@@ -3,7 +3,8 @@ fingerprints of the questions.
 
 Every name the template writes and the script reads is defined here once: the template is given
 ``NAMES`` (and the strings, already in the page's language, as ``SelfCheck.attributes``), and the
-build writes ``NAMES`` into the served script (``script()``). The stylesheet uses classes only.
+build writes ``NAMES`` into the served script (``script()``, which puts the shared helpers,
+``components/shared/shared.js``, before it). The stylesheet uses classes only.
 
 Saved answers are keyed by question id. A fingerprint of a question's English text travels with
 each answer, so an answer given to a question that has since been reworded is not shown against
@@ -20,9 +21,10 @@ from pathlib import Path
 from ...languages.catalogue import Translation
 from ...language import Language, N_, N_plural
 from ...problems import Problem
-from ...languages.dates import date_pattern, plural_samples
+from ...languages.dates import plural_samples
 from ...content.schema import ChecklistSection, Sheet
-from ...served import script as served_script
+from ...served import script as served_script, scripts_in_one_function
+from ..shared import date_strings, script_sources
 
 FOLDER = Path(__file__).parent
 STYLESHEET = FOLDER / "selfcheck.css"
@@ -94,9 +96,10 @@ class Names:
     kind: str = "data-kind"                      # "written" on a question answered in words (schema.Question.kind)
     see: str = "data-see"                        # the links to the sections that help with a question (schema.Question.see)
     text: str = "data-sc-"                       # + a key of STRINGS or ANSWERS, or of PLURALS and a category
+    # text + "locale", "date", "months": the shared helpers read them as the strings of those keys
     locale: str = "data-sc-locale"               # the page's locale, for the browser's plural rules (Intl.PluralRules)
     date: str = "data-sc-date"                   # the order of a date's parts: "{d} {MMMM} {y}" (from Babel)
-    months: str = "data-sc-months"               # the month names in the page's language, joined by "|"
+    months: str = "data-sc-months"               # the month names in the page's language (shared.date_strings)
     started: str = "data-sc-started"             # set by the script once it has started on a checklist
     control: str = "gd-sc-"                      # + question id: the name of its answers' radio group
     answers: tuple[str, ...] = tuple(ANSWERS)
@@ -127,8 +130,8 @@ def attributes(language: Language) -> dict[str, str]:
                      for category, n in samples.items())
     # The date printed with the answers is written as the build writes dates: the browser's Intl
     # may not know the page's language.
-    dates = date_pattern(language.facts.locale)
-    texts.update({NAMES.locale: language.facts.browser_locale, NAMES.date: dates.template, NAMES.months: "|".join(dates.months)})
+    date, months = date_strings(language.facts.locale)
+    texts.update({NAMES.locale: language.facts.browser_locale, NAMES.date: date, NAMES.months: months})
     return texts
 
 
@@ -165,19 +168,30 @@ def fingerprints(sheet: Sheet) -> dict[str, str]:
     return prints
 
 
-def script() -> str:
-    """The script as the site serves it: ``selfcheck.js`` with ``NAMES`` written in, minified."""
-    return served(SCRIPT)
-
-
-def served(path: Path) -> str:
-    """One of this component's scripts as the site serves it: ``NAMES`` written in where it says
-    ``/* NAMES */ {}`` (once, or not at all), minified."""
+def with_names(path: Path) -> str:
+    """The script at ``path`` with ``NAMES`` written in where it says ``/* NAMES */ {}`` (once, or
+    not at all), on that line: the lines keep their numbers."""
     source = path.read_text(encoding="utf-8")
     placeholder = "/* NAMES */ {}"
     if source.count(placeholder) > 1:
         raise ValueError(f"{path}: expected {placeholder!r} once at most, where the build writes the names")
-    return served_script(source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":"))), str(path))
+    return source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":")))
+
+
+def sources() -> list[tuple[str, str]]:
+    """The script as the build puts it together, before minifying: the shared helpers, then
+    ``selfcheck.js`` with ``NAMES`` written in."""
+    return script_sources(SCRIPT, with_names(SCRIPT))
+
+
+def script() -> str:
+    """The script as the site serves it: ``sources()`` in one function, minified."""
+    return scripts_in_one_function(sources())
+
+
+def served(path: Path) -> str:
+    """One of this component's other scripts as the site serves it, alone, with ``NAMES``, minified."""
+    return served_script(with_names(path), str(path))
 
 
 if __name__ == "__main__":  # for tests/js: a script as served (selfcheck.js, or the one named)

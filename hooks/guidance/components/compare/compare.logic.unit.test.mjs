@@ -1,9 +1,10 @@
-// The comparison's logic (hooks/guidance/components/compare/compare.js) without a browser.
+// The comparison's logic (compare.js: files in and out, comparing, the action plan) on plain data.
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { test } from "node:test";
+import { PAGES, named, open } from "../shared/load.mjs";
 
-const C = createRequire(import.meta.url)("../../hooks/guidance/components/compare/compare.js");
+const C = named(open(PAGES.compare, "assets/compare.js"),
+  ["MOST", "FILE_MAX", "read", "readPlan", "writePlan", "same", "compare", "agreement", "actionRows", "setAction", "csv", "planTable"]);
 
 const CHECKLIST = {
   id: "partnership/checklist",
@@ -154,12 +155,4 @@ test("the plan's table: group, question, each partner's answer, agreement, actio
     ["Group", "Question", "One", "Two", "Partners", "Action", "Who", "By when"],
     ["clear-roles", "Q roles-defined", "partly - Half done", "yes", "differ", "Write roles", "", "July"],
   ]);
-});
-
-test("counts use the language's plural forms (Welsh has six)", () => {
-  const strings = { cpSummaryOne: "{agree} o {count} cwestiwn", cpSummaryTwo: "{agree} o {count} gwestiwn", cpSummaryFew: "{agree} o {count} chwestiwn", cpSummaryOther: "{agree} o {count} cwestiwn (other)" };
-  assert.equal(C.counted(strings, "cpSummary", "cy", 2, { agree: 1 }), "1 o 2 gwestiwn");
-  assert.equal(C.counted(strings, "cpSummary", "cy", 3, { agree: 3 }), "3 o 3 chwestiwn");
-  assert.equal(C.counted(strings, "cpSummary", "cy", 18, { agree: 12 }), "12 o 18 cwestiwn (other)");
-  assert.equal(C.counted(strings, "cpSummary", "xx-invalid-!", 1, { agree: 1 }), "1 o 1 cwestiwn (other)");
 });

@@ -1,16 +1,10 @@
-// The self-check's logic (hooks/guidance/components/selfcheck/selfcheck.js) without a browser: the
-// script as the site serves it, with the names selfcheck.py writes in (run with the project's .venv/).
+// The self-check's logic (selfcheck.js: saved data and files in and out, progress, what is left to
+// do) on plain data, with the names selfcheck.py writes in (run with the project's .venv/).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { test } from "node:test";
+import { PAGES, named, open } from "../shared/load.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const served = execFileSync(ROOT + ".venv/bin/python", ["-m", "guidance.components.selfcheck.selfcheck"],
-  { cwd: ROOT + "hooks", encoding: "utf-8" });
-const module = { exports: {} };
-new Function("module", served)(module);
-const S = module.exports;
+const S = named(open(PAGES.sheet, "assets/selfcheck.js"), ["NOTE_MAX", "NAME_MAX", "read", "parse", "parseFile", "write", "update", "progress", "todo"]);
 
 const CHECKLIST = "self-check-example/checklist";
 const questions = new Map([["have-plan", "aaaa1111"], ["roles-agreed", "bbbb2222"], ["who-writes", "cccc3333"]]);
@@ -89,19 +83,6 @@ test("what is left to do: unanswered, Partly and Not yet, in the order of the sh
   assert.deepEqual(S.todo(ids, answers), [{ id: "b", answer: "not-yet" }, { id: "d", answer: "" }, { id: "e", answer: "partly" }]);
 });
 
-test("plural forms follow the language's rules, Welsh with its six", () => {
-  const cy = { "todo-zero": "dim", "todo-one": "un", "todo-two": "dau", "todo-few": "tri", "todo-many": "chwech", "todo-other": "arall" };
-  assert.deepEqual([0, 1, 2, 3, 6, 4, 18].map((n) => S.plural(cy, "todo", "cy", n)), ["dim", "un", "dau", "tri", "chwech", "arall", "arall"]);
-  const en = { "todo-one": "{count} question", "todo-other": "{count} questions" };
-  assert.deepEqual([0, 1, 2].map((n) => S.plural(en, "todo", "en", n)), ["{count} questions", "{count} question", "{count} questions"]);
-  assert.equal(S.plural(en, "todo", "not a language!", 1), "{count} questions");
-});
-
-test("placeholders are filled, unknown ones left as they are", () => {
-  assert.equal(S.fill("{answered} of {count} questions answered", { answered: 0, count: 18 }), "0 of 18 questions answered");
-  assert.equal(S.fill("{count} {other}", { count: 2 }), "2 {other}");
-});
-
 test("a file whose answers match none of the questions is refused, not loaded as empty", () => {
   const none = JSON.stringify(stored({ "removed-question": { f: "dddd4444", a: "yes" }, "have-plan": { f: "old00000", a: "no" } }));
   assert.deepEqual(S.parseFile(none, CHECKLIST, questions), { error: "none" });
@@ -109,11 +90,6 @@ test("a file whose answers match none of the questions is refused, not loaded as
   const some = JSON.stringify(stored({ "roles-agreed": { f: "bbbb2222", a: "yes" } }));
   assert.deepEqual(S.parseFile(some, CHECKLIST, questions), { answers: new Map([["roles-agreed", { a: "yes" }]]) });
   assert.deepEqual(S.parseFile("not json", CHECKLIST, questions), { error: "bad" });
-});
-
-test("a date is written from the pattern and month names the build gives, not the browser's Intl", () => {
-  const months = "Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr".split("|");
-  assert.equal(S.longDate(new Date(2026, 10, 26), "{d} {MMMM} {y}", months), "26 Tachwedd 2026");
 });
 
 test("a written answer is kept, counts as answered and is not left to do", () => {

@@ -1,0 +1,30 @@
+"""The browser helpers the components' scripts share (``shared.js``: building elements, plural and
+date formatting, storage, downloads, starting up), and the date strings its ``longDate`` reads.
+
+The build serves each component's script with the helpers before it, the two inside one function
+(``script_sources``, then ``served.scripts_in_one_function``); ``python -m guidance.components``
+prints those sources for Node's tests, which run them unminified, each named by its file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...languages.dates import date_pattern
+
+FOLDER = Path(__file__).parent
+SCRIPT = FOLDER / "shared.js"
+MONTHS_SEPARATOR = "|"  # between the month names that shared.js's longDate is given
+
+
+def date_strings(locale: str) -> tuple[str, str]:
+    """Babel's long-date pattern ("{d} {MMMM} {y}") and the month names, joined, in ``locale``:
+    the browser's Intl may not know the page's language."""
+    dates = date_pattern(locale)
+    return dates.template, MONTHS_SEPARATOR.join(dates.months)
+
+
+def script_sources(script: Path, source: str) -> list[tuple[str, str]]:
+    """A component's script (``source``, read from ``script``) as the build puts it together:
+    (source, file) pairs, the shared helpers first."""
+    return [(SCRIPT.read_text(encoding="utf-8"), str(SCRIPT)), (source, str(script))]

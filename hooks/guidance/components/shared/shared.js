@@ -1,0 +1,102 @@
+/* The browser helpers the components' scripts share (the self-check, the comparison), written once.
+   The build puts this file before each component's script, the two inside one function
+   (components/__init__.py, served.py), so these names are that script's own; Node's tests run the
+   two files one after the other in one window (shared/load.mjs). A classic script: pages opened
+   from disk cannot load modules. It only defines; a component's script calls.
+
+   - FORMAT, VERSION: the name and version of a file of answers saved from the self-check, which
+     the comparison reads;
+   - own(object, key); fill(template, values): "{name}" replaced by values.name, unknown ones left;
+   - strings(element, prefix): the element's attributes named prefix + key, by key
+     ("data-sc-todo-one" -> "todo-one"); counted(strings, name, n, values): the string
+     "<name>-<plural category of n>" in the language strings.locale (Welsh has six), {count} and
+     values filled; longDate(date, strings): a date as the build writes dates, from strings.date
+     (Babel's pattern) and strings.months (the month names joined by "|");
+   - el(tag, props, children), button(text, kind, click): elements made with their properties;
+   - storage(): the browser's localStorage, or null where the page cannot write to it;
+   - download(data, type, checklist, suffix): a file saved from the page, named for the checklist
+     ("partnership/checklist", "-answers.json" -> "partnership-checklist-answers.json");
+   - startUp(name, init): init once the page is parsed and after every page change of Material's
+     instant navigation, which runs a content's scripts again on each arrival: only the first run
+     of a script is kept (under window[name]), the later ones call it;
+   - startOnce(root, started, make): make(root) unless root has the started attribute; should make
+     fail, root is put back as the page had it (complete without the script). */
+"use strict";
+const FORMAT = "gd-selfcheck";
+const VERSION = 1;
+const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, name) => (own(values, name) ? values[name] : match));
+
+function strings(element, prefix) {
+  const found = {};
+  for (const { name, value } of element.attributes) if (name.startsWith(prefix)) found[name.slice(prefix.length)] = value;
+  return found;
+}
+
+function counted(strings, name, n, values) {
+  let category = "other";
+  try {
+    category = new Intl.PluralRules(strings.locale).select(n);
+  } catch (error) { /* unknown language */ }
+  return fill(strings[name + "-" + category] || strings[name + "-other"], { count: n, ...values });
+}
+
+/* "26 Tachwedd 2026": the browser's Intl may not know the page's language. */
+const longDate = (date, strings) => fill(strings.date, { d: date.getDate(), MMMM: strings.months.split("|")[date.getMonth()], y: date.getFullYear() });
+
+function el(tag, props, children) {
+  const node = Object.assign(document.createElement(tag), props);
+  if (children) node.append(...children.filter((child) => child !== null));
+  return node;
+}
+
+function button(text, kind, click) {
+  const node = el("button", { type: "button", className: "gd-sc__button gd-sc__button--" + kind, textContent: text });
+  node.addEventListener("click", click);
+  return node;
+}
+
+function storage() {
+  try {
+    const store = window.localStorage;
+    store.setItem(FORMAT, 1);
+    store.removeItem(FORMAT);
+    return store;
+  } catch (error) {
+    return null;
+  }
+}
+
+function download(data, type, checklist, suffix) {
+  const link = el("a", { href: URL.createObjectURL(new Blob([data], { type })), download: checklist.replace(/\W/g, "-") + suffix });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 5000);
+}
+
+/* true on the first run of the script, false on a later one (which has called the first run's init). */
+function startUp(name, init) {
+  if (window[name]) {
+    window[name]();
+    return false;
+  }
+  window[name] = init;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+  // document$ never fires on pages opened from disk, hence DOMContentLoaded too: startOnce starts each root once.
+  window.document$?.subscribe(init);
+  return true;
+}
+
+function startOnce(root, started, make) {
+  if (root.hasAttribute(started)) return null;
+  root.setAttribute(started, "");
+  const plain = root.cloneNode(true);
+  try {
+    return make(root);
+  } catch (error) {
+    root.replaceWith(plain);
+    return null;
+  }
+}
