@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for conftest
 
 from conftest import ROOT, selfcheck_content  # noqa: E402
-from guidance.build import build_site  # noqa: E402
+from guidance.site.build import build_site  # noqa: E402
 from guidance.components import component_files, script_sources  # noqa: E402
-from guidance.settings import Options  # noqa: E402
+from guidance.site.settings import Options  # noqa: E402
 
 
 def example_pages() -> dict[str, str]:

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from guidance.problems import ContentError
-from guidance.served import joined_script, script, stylesheet
+from guidance.served import joined_script, script, scripts_in_one_function, stylesheet
 
 
 def run(source: str) -> str:
@@ -47,6 +47,23 @@ def test_a_script_that_cannot_be_read_names_its_file_and_line():
         script("const ok = 1;\nconst broken = ;\n", "overrides/assets/broken.js")
     [problem] = raised.value.problems
     assert (problem.file, problem.line) == ("overrides/assets/broken.js", 2)
+    assert problem.message == "cannot minify this script: unexpected ; in expression"
+
+
+def test_scripts_in_one_function_share_their_names_and_keep_them_from_the_page():
+    """The components' scripts: the shared helpers, then the script that uses them by name."""
+    helpers = '"use strict";\nconst twice = (value) => value * 2;\n'
+    component = '"use strict";\nconsole.log(twice(21), typeof globalThis.twice);\n'
+    served = scripts_in_one_function([(helpers, "shared.js"), (component, "component.js")])
+    assert run(served) == "42 undefined\n"
+    assert served.count('"use strict"') == 1
+
+
+def test_a_syntax_error_in_one_of_the_scripts_names_its_own_file_and_line():
+    with pytest.raises(ContentError) as raised:
+        scripts_in_one_function([("const a = 1;\nconst b = 2;\n", "shared.js"), ("const ok = 1;\n\nconst broken = ;\n", "selfcheck.js")])
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line) == ("selfcheck.js", 3)
     assert problem.message == "cannot minify this script: unexpected ; in expression"
 
 

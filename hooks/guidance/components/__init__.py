@@ -5,8 +5,8 @@ together. Nothing of a component is copied by hand into the theme folder.
 The build serves the files each component adds (``component_files``) and joins the stylesheets
 that every page needs into the site's one stylesheet (``COMPONENT_STYLESHEETS``). Each component's
 script is served with the helpers the scripts share (``shared/shared.js``) before it, in one
-function; ``script_sources`` gives those parts unminified, which ``python -m guidance.components``
-prints (as JSON) for Node's tests.
+function; ``script_sources`` gives those parts unminified, which ``tests/js/example_pages.py``
+hands to Node's tests.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 date formatting, storage, downloads, starting up), and the date strings its ``longDate`` reads.
 
 The build serves each component's script with the helpers before it, the two inside one function
-(``script_sources``, then ``served.scripts_in_one_function``); ``python -m guidance.components``
-prints those sources for Node's tests, which run them unminified, each named by its file.
+(``script_sources``, then ``served.scripts_in_one_function``); Node's tests run those sources
+unminified, each named by its file (``tests/js/example_pages.py``, ``shared/load.mjs``).
 """
 
 from __future__ import annotations
