@@ -263,6 +263,8 @@ def test_a_sentence_in_the_footer_that_mentions_a_number_or_an_address_is_kept(t
     ("T: 01632 960456 E: clerk@abergwyn-hall.example W: abergwyn-hall.example",
      ["an email address", "a web address", "a phone or fax number"]),
     ("Cwmni cofrestredig rhif 07654321 · Rhif elusen 1087654", ["a charity number", "a company number"]),
+    ("Registered charity / Elusen gofrestredig 1198765 · Tel / Ffôn: 01632 960123 · Email / E-bost: post@brotawe.example",
+     ["a charity number", "an email address", "a phone or fax number"]),
     ("Carmarthenshire Association of Voluntary Services, Tel: 01267 245555",
      ["a phone or fax number", "a name or address from a publisher profile"]),
 ])

@@ -30,8 +30,11 @@ WEB_ADDRESS = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:org\.uk|co\.uk|gov\.uk|ac\.uk|cymru|wales|org|com|net)\b(?:/[^\s,;|]*)?",
     re.IGNORECASE)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
-LABEL = re.compile(r"\b(?:registered office|swyddfa gofrestredig|address|cyfeiriad|contact(?: us)?)\s*:",
-                   re.IGNORECASE)
+LABEL = re.compile(  # a label before a colon, or the first of a label in two languages ("Tel / Ffôn: ...")
+    r"\b(?:registered office|swyddfa gofrestredig|address|cyfeiriad|contact(?: us)?)\s*:"
+    r"|\b(?:registered\s+charity(?:\s+(?:no|number)\b\.?)?|charity\s+(?:no|number)\b\.?|(?:rhif\s+)?elusen"
+    r"(?:\s+gofrestredig)?(?:\s+rhif)?|tel(?:ephone)?|phone|ff[ôo]n|fax|ffacs|e-?mail|e-?bost|web(?:site)?|gwefan)\s*/",
+    re.IGNORECASE)
 
 PIECES = (
     (CHARITY_NUMBER, "a charity number"),
