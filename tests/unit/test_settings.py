@@ -92,3 +92,12 @@ def test_settings_from_a_mapping_without_a_file():
         settings_from({"guidance": {"offline": "sometimes"}}, ROOT, environ={})
     assert [str(p) for p in raised.value.problems] == [
         "mkdocs.yml: extra.guidance.offline: expected 1/0, true/false or yes/no, got 'sometimes'"]
+
+
+def test_a_site_address_with_a_line_break_in_its_variable_is_refused():
+    """MkDocs drops the line break from site_url before the hooks see it: the variable is checked as written."""
+    with pytest.raises(ContentError) as raised:
+        settings_from({}, ROOT, environ={"GUIDANCE_SITE_URL": "https://x.org/\nabout"}, site_url="https://x.org/about/")
+    assert [str(p) for p in raised.value.problems] == [
+        "environment: GUIDANCE_SITE_URL: expected a web address such as https://www.example.org.uk/guidance/, "
+        "got a text of 20 characters"]

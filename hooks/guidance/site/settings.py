@@ -133,12 +133,14 @@ def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None =
                                     f"expected a mapping of keys to values, got {describe(guidance)}")])
     from_environment = {VARIABLES[name]: value for name, value in environ.items() if name in VARIABLES}
     problems = _unknown_variables(environ)
-    if site_url and not SITE_URL.fullmatch(site_url):
+    # MkDocs has already dropped any line break or tab from site_url (as browsers do): the variable as written is checked
+    written_url = environ.get("GUIDANCE_SITE_URL") or site_url
+    if written_url and not SITE_URL.fullmatch(written_url):
         # written into every page's links, the sitemaps and the QR code, by our templates and Material's
         where = (ENVIRONMENT, 0, "GUIDANCE_SITE_URL") if environ.get("GUIDANCE_SITE_URL") else \
             (shown_as, _line_of_key(config_file, "site_url"), "site_url")
         problems.append(Problem(*where, f"expected a web address such as https://www.example.org.uk/guidance/, "
-                                        f"got {describe(site_url)}"))
+                                        f"got {describe(written_url)}"))
     values = {**guidance, **from_environment}
     if "languages" in from_environment:
         values["languages"] = [code.strip() for code in from_environment["languages"].split(",") if code.strip()]
