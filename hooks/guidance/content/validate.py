@@ -184,6 +184,8 @@ def ids_in(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
 def control_characters(document: Document) -> list[Problem]:
     """Control characters in the parsed values and keys: the file's bytes have none (``read_text``),
     but YAML's escapes in double quotes (``"\\a"``, ``"\\x1b"``, ``"\\0"``) make them."""
+    if document.text is not None and "\\" not in document.text:
+        return []  # no escape in the file: its values hold only what its bytes do
     problems = []
     for loc, key, found in _controls_in(document.data, ()):
         escape = f"\\x{ord(found):02x}" if ord(found) <= 0xFF else f"\\u{ord(found):04x}"
