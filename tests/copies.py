@@ -10,6 +10,9 @@ import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = date(2026, 12, 4)
@@ -84,3 +87,51 @@ def write_with_checksum(path: Path, data: bytes, checksum: bool = True) -> None:
 def release_members(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+OWN_SHEET = NEW_SHEET.replace("id: volunteers", "id: our-training").replace('number: "3.4"', 'number: "3.9"') \
+    .replace("Working with volunteers", "Our training days").replace("volunteers-introduction", "training-introduction")
+OWN_PAGE = "# Our opening hours\n\nWe are open on weekdays.\n"
+
+
+def add_own_sheet_and_page(copy: Path) -> None:
+    """The council's own sheet (3.9 Our training days) and own page (pages/opening-hours.md)."""
+    sheet = copy / "sheets" / "3.9-our-training" / "sheet.yml"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text(OWN_SHEET, encoding="utf-8")
+    (copy / "pages" / "opening-hours.md").write_text(OWN_PAGE, encoding="utf-8")
+
+
+def build_copy(copy: Path, site: Path) -> tuple[int, list[str]]:
+    """The copy built, as its own mkdocs.yml says, with the project's theme and adapter."""
+    from conftest import build_in_process
+    config = yaml.safe_load((copy / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", ""))
+    shared = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", ""))
+    extra = {**shared["extra"]["guidance"], **{k: str(copy / v) if k in ("publisher", "release", "own_sheets") else v
+                                              for k, v in config["extra"]["guidance"].items()}}
+    extra.pop("content", None)
+    full = {**shared, "site_url": "", "docs_dir": str(copy / config["docs_dir"]), "extra": {**shared["extra"], "guidance": extra},
+            "theme": {**shared["theme"], "custom_dir": str(ROOT / "overrides")},
+            "hooks": [str(ROOT / "hooks/guidance/adapter/mkdocs_site.py")]}
+    full.pop("watch", None)
+    harness = site.parent / f"{site.name}-mkdocs.yml"
+    harness.write_text(yaml.safe_dump(full), encoding="utf-8")
+    result, messages = build_in_process(harness, site, {})
+    return result.exit_code, messages
+
+
+def release_of(project: Path, out: Path, **options: Any) -> Path:
+    """``guidance release`` of a publisher's project (its content, pages and checkers' versions)."""
+    from guidance.site.facts import tool_versions
+    from guidance.tools.copies.release import make_release
+    return make_release(project / "content_src", project / "docs", out, options.pop("today", DAY),
+                        tools=tool_versions(ROOT / "package.json"), **options).zip_file
+
+
+def two_releases(folder: Path) -> tuple[Path, Path]:
+    """The project's first release, and a second one the same day with a question reworded and a
+    sheet added."""
+    project = publisher_project(folder / "project")
+    first = release_of(project, folder / "releases")
+    reword_and_add(project)
+    return first, release_of(project, folder / "releases", previous_file=first)

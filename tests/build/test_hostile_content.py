@@ -126,6 +126,7 @@ def website_for(round_: int, whose: str) -> str:
 
 WRITTEN = {path.stem for path in (ROOT / "docs").glob("*.md")}  # hand-written pages, by name
 CATALOGUE = "content_src/locale/cy/LC_MESSAGES/guidance.po"
+RELEASE = "2026.12.04"
 
 
 def _free_text(annotation, metadata=()) -> bool:
@@ -219,9 +220,15 @@ def hostile_sites(tmp_path_factory):
         french = root / "content_src/locale/fr/LC_MESSAGES/guidance.po"
         french.parent.mkdir(parents=True)
         shutil.copy(FIXTURES / "locale-fr" / "guidance.po", french)
+        # built as a council's copy of a release, so that every page's footer names the release
+        # ("Sheets as published by <producer>, release <version>", and its translations, all hostile)
+        (root / "release").mkdir()
+        (root / "release" / "content").symlink_to(root / "content_src")
+        (root / "release" / "manifest.json").write_text(json.dumps({"version": RELEASE}), encoding="utf-8")
         site = root / "site"
         result, messages = build_in_process(root / "mkdocs.yml", site, {"GUIDANCE_SITE_URL": SITE_URL,
-                                                                        "GUIDANCE_LANGUAGES": LANGUAGES})
+                                                                        "GUIDANCE_LANGUAGES": LANGUAGES,
+                                                                        "GUIDANCE_RELEASE": "release"})
         assert result.exit_code == 0, messages
         sites.append(site)
     return sites, fields
@@ -295,6 +302,15 @@ def test_every_payload_reached_every_text_field(hostile_sites):
     assert fields["sheet"] >= 100 and fields["site"] >= 5 and fields["profile"] >= 9 and fields["msgstr"] >= 200
     total = sum(fields.values())
     print(f"\n{len(PAYLOADS)} payload kinds x {total} text fields ({fields}) = {len(PAYLOADS) * total} tried")
+
+
+def test_the_release_line_names_the_hostile_producer_as_text(hostile_sites):
+    sites, _ = hostile_sites
+    for site in sites:
+        for page in ("index.html", "cy/index.html"):
+            line = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml").select_one(".gd-site-footer__release")
+            assert MARK in line.get_text() and RELEASE in line.get_text(), line
+            assert [tag.name for tag in line.find_all(True)] in ([], ["span"]), line  # text, or an English fallback
 
 
 def test_no_output_file_holds_anything_live(hostile_sites):

@@ -8,14 +8,13 @@ import hashlib
 import json
 import stat
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
-from copies import (COUNCIL, DAY, QUESTION, REWORDED, everything_in, forged, publisher_project,
-                    release_members, reword_and_add, write_with_checksum)
+from copies import (COUNCIL, DAY, QUESTION, REWORDED, everything_in, forged, publisher_project, release_members,
+                    two_releases, write_with_checksum)
 from guidance.tools.copies.__main__ import main
 from guidance.tools.copies.archive import read_release
 from guidance.tools.copies.manifest import ReleaseError
@@ -28,13 +27,7 @@ from guidance.tools.copies.update import update
 def releases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The first release of the project, and a second one the same day with a question reworded
     and a sheet added."""
-    folder = tmp_path_factory.mktemp("publisher")
-    project = publisher_project(folder / "project")
-    out = folder / "releases"
-    first = make_release(project / "content_src", project / "docs", out, DAY).zip_file
-    reword_and_add(project)
-    second = make_release(project / "content_src", project / "docs", out, DAY, previous_file=first).zip_file
-    return first, second
+    return two_releases(tmp_path_factory.mktemp("publisher"))
 
 
 @pytest.fixture

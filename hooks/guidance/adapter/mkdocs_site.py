@@ -194,7 +194,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
             raise ContentError(clashes)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    build.tools = tool_versions(Path(config.config_file_path).parent / "package.json")
+    if not build.tools:  # a copy's come from its release; the project's from its package.json
+        build.tools = tool_versions(Path(config.config_file_path).parent / "package.json")
     if build.brand.logo:
         config.theme["logo"] = build.brand.logo_uri
     _build = build
@@ -218,6 +219,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pdf_dir = build.handouts.pdf_dir
     for pdf in sorted(pdf_dir.glob("*.pdf")) if pdf_dir else ():
         files.append(File.generated(config, f"{DOWNLOADS}/{pdf.name}", abs_src_path=str(pdf)))
+    for uri, path in build.downloads().items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     written = [f for f in files.documentation_pages() if not build.page(f.src_uri)]
     plan = build.add_documents([f.src_uri for f in written])
     for uri, source in plan.fallbacks.items():
@@ -303,6 +306,7 @@ def _localise(context: TemplateContext, config: MkDocsConfig, code: str) -> Temp
     theme["report"] = build.report_link(language.code, None)  # a page's own names it (on_page_context)
     theme["written_pages"] = build.document_urls(code)
     theme["licence"] = build.licence(code)
+    theme["release_line"] = build.release_line(code)
     return context
 
 

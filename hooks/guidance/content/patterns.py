@@ -36,6 +36,9 @@ WEB_ADDRESS = TextPattern(r"""^https?://[^\s/?#<>"'`\\]+(?:[/?#][^\s<>"'`\\]*)?$
 EMAIL = TextPattern(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "an email address")
 COLOUR = TextPattern(r"^#[0-9a-fA-F]{6}$", "a colour as #rrggbb")
+# A release's version: numbers joined by dots, from its date (2026.12.04, then 2026.12.04.2 the same
+# day); it orders as numbers and is safe in a file name and a page.
+VERSION = TextPattern(r"^[0-9]{1,4}(\.[0-9]{1,4}){0,4}$", "a version of numbers joined by dots, such as 2026.12.04")
 URL_SLUG = TextPattern(ID.regex, "a slug in kebab-case (lower-case letters, digits and hyphens)")  # a translated URL part
 
 # The model's patterns, by regex: pydantic's error names the regex a text failed.

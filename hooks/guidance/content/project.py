@@ -41,8 +41,10 @@ class Project:
         return tuple(s for s in self.sheets if s.series == series.id)
 
 
-def load_project(content_dir: Path, publisher_file: Path, root: Path | None = None) -> Project:
-    """Read ``site.yml``, the publisher profile and ``sheets/*/sheet.yml``; raise ContentError."""
+def load_project(content_dir: Path, publisher_file: Path, root: Path | None = None,
+                 own_sheets: Path | None = None) -> Project:
+    """Read ``site.yml``, the publisher profile and ``sheets/*/sheet.yml`` (and a copy's own
+    ``own_sheets/*/sheet.yml``, built with them); raise ContentError."""
     root = root or content_dir.parent
     problems: list[Problem] = []
 
@@ -59,12 +61,14 @@ def load_project(content_dir: Path, publisher_file: Path, root: Path | None = No
     publisher, publisher_doc = read(publisher_file, Publisher)
     if publisher and publisher_doc:
         problems += brand_problems(publisher, publisher_doc, publisher_file)
-    sheet_files = sorted((content_dir / "sheets").glob(f"*/{SHEET_FILE}"))
-    outside = [path for path in sheet_files if not _inside(path, content_dir)]
-    problems += [Problem(display_path(path, root), 0, "", f"the sheet folder is a link to a folder outside "
-                                                          f"{display_path(content_dir, root)}/ (only the project's own files are read)")
-                 for path in outside]
-    sheet_files = [path for path in sheet_files if path not in outside]
+    sheet_files: list[Path] = []
+    for folder, files in ((content_dir, sorted((content_dir / "sheets").glob(f"*/{SHEET_FILE}"))),
+                          *([(own_sheets, sorted(own_sheets.glob(f"*/{SHEET_FILE}")))] if own_sheets else [])):
+        outside = [path for path in files if not _inside(path, folder)]
+        problems += [Problem(display_path(path, root), 0, "", f"the sheet folder is a link to a folder outside "
+                                                              f"{display_path(folder, root)}/ (only the project's own files are read)")
+                     for path in outside]
+        sheet_files += [path for path in files if path not in outside]
     if not sheet_files:
         problems.append(Problem(display_path(content_dir / "sheets", root), 0, "", f"no sheets found (expected sheets/<name>/{SHEET_FILE})"))
     sheets: list[tuple[Sheet, Placed]] = []

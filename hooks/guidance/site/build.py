@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from ..languages.catalogue_rules import check_catalogue
 from ..components import COMPONENT_STYLESHEETS, component_files
 from ..components.compare import slug_messages as comparison_slug_messages
 from ..components.selfcheck import answer_label_problems
-from .facts import fill_facts, page_facts
+from .facts import fill_facts, page_facts, release_facts
 from ..components.handout.handout import HandoutSettings
 from ..language import SOURCE, Language, LanguageFacts, N_
 from ..languages.localise import document_slug_key, localise, messages, series_slug_key, sheet_slug_key, slug_messages
@@ -29,6 +30,7 @@ from ..problems import ContentError, Problem, display_path
 from ..content.project import Project, load_project, reserved_slug
 from ..content.schema import Publisher, Site
 from ..content.markdown import inline_markdown
+from .release import RELEASE_LINE, OfferedRelease, ShownRelease, latest_release, offered_path, shown_release
 from .render import COMPONENTS, TEMPLATES, Renderer, interface
 from .search import SearchEntry, document_entry, index_files
 from ..served import SITE_SCRIPT, joined_script
@@ -172,6 +174,8 @@ class SiteBuild:
     fallbacks: dict[str, str] = field(default_factory=dict)
     tools: dict[str, str] = field(default_factory=dict)  # the checkers' versions, for docs/ pages
     built: date = field(default_factory=date.today)
+    shown: ShownRelease | None = None         # the release a copy shows, named in its footer
+    offered: OfferedRelease | None = None     # the latest release a publisher's site offers for download
 
     def __post_init__(self) -> None:
         self._by_uri = {p.src_uri: p for p in self.pages}
@@ -320,8 +324,25 @@ class SiteBuild:
 
     def written_markdown(self, uri: str, markdown: str, source: str) -> str:
         """A hand-written page with the build's facts written in, in the page's language."""
-        facts = page_facts(self.publisher, self.language_of(uri), self.tools, self.built)
+        language = self.language_of(uri)
+        facts = page_facts(self.publisher, language, self.tools, self.built)
+        facts.update(release_facts(self.offered, language, partial(self.urls.file_href, source_url=self.address(uri).url)))
         return fill_facts(markdown, facts, source)
+
+    def release_line(self, code: str) -> Markup:
+        """On a copy's pages: "Sheets as published by WCVA, release 2026.12.04" ("" elsewhere)."""
+        if self.shown is None:
+            return Markup("")
+        values = {"{producer}": self.site.producer.name, "{version}": self.shown.version}
+        # only these two placeholders are filled: a translation's other braces are its own text
+        parts = re.split(r"(\{producer\}|\{version\})", interface(self.language(code), RELEASE_LINE))
+        return Markup("").join(values.get(part, part) for part in parts)
+
+    def downloads(self) -> dict[str, Path]:
+        """Files the site offers beside its pages, by their path in the site: the latest release."""
+        if self.offered is None:
+            return {}
+        return {offered_path(path): path for path in (self.offered.zip_file, self.offered.checksum_file)}
 
     def add_written_page(self, uri: str, title: str, html: str) -> None:
         """A hand-written page from docs/, for its language's search index."""
@@ -385,7 +406,11 @@ class SiteBuild:
 def build_site(content_dir: Path, publisher_file: Path, options: Options = Options()) -> SiteBuild:
     """Load, validate, localise and render: raises ContentError before anything is written."""
     new_build()
-    project = load_project(content_dir, publisher_file)
+    root = options.release.parent if options.release else None
+    project = load_project(content_dir, publisher_file, root=root, own_sheets=options.own_sheets)
+    shown = shown_release(options.release, options.release.parent) if options.release else None
+    if isinstance(shown, Problem):
+        raise ContentError([shown])
     documents = document_paths(options.docs_dir)
     translations = {t.code: t for t in load_translations(project, content_dir, options, documents)}
     languages = {code: translations[code].language() if code in translations else Language(code) for code in options.languages}
@@ -401,4 +426,6 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     return SiteBuild(project.site, project.publisher, languages, pages, urls, site_url=options.site_url, brand=brand,
                      handouts=handouts, stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand),
                      renderer=renderer, files={**component_files(), SITE_SCRIPT: joined_script(options.scripts)},
-                     interface_versions={code: t.interface_digest for code, t in translations.items()})
+                     interface_versions={code: t.interface_digest for code, t in translations.items()},
+                     shown=shown, tools=shown.tools if shown else {},
+                     offered=latest_release(options.releases) if options.releases else None)

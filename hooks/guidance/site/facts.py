@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,8 @@ from ..problems import ContentError, Problem
 from ..languages.dates import long_date
 from ..content.schema import Publisher
 from .urls import mailto, tel
+from .release import CHECKSUM_SUFFIX, NO_RELEASE, NO_VERSION, OfferedRelease, offered_path, release_file_name
+from .render import interface
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _MARKUP = set("\\`*_[]{}()#+!|~<>&\"'")
@@ -78,3 +80,15 @@ def fill_facts(markdown: str, facts: Mapping[str, str], source: str) -> str:
     if problems:
         raise ContentError(problems)
     return filled
+
+
+def release_facts(offered: OfferedRelease | None, language: Language, href: Callable[[str], str]) -> dict[str, str]:
+    """The latest release a publisher's site offers: ``{{ release.version }}``, and links to its
+    file and its checksum file (``{{ release.download }}``, ``{{ release.checksum }}``)."""
+    if offered is None:
+        name, note = release_file_name(NO_VERSION), interface(language, NO_RELEASE)
+        return {"release.version": NO_VERSION, "release.download": _text(f"{name} ({note})"),
+                "release.checksum": _text(f"{name}{CHECKSUM_SUFFIX} ({note})")}
+    return {"release.version": _text(offered.version),
+            **{f"release.{name}": _link(href(offered_path(path)), path.name)
+               for name, path in (("download", offered.zip_file), ("checksum", offered.checksum_file))}}

@@ -67,6 +67,9 @@ class GuidanceSettings(BaseModel):
     handouts: Path_ | None = None
     stylesheets: tuple[Path_, ...] = ()
     scripts: tuple[Path_, ...] = ()
+    release: Path_ | None = None      # a copy's release folder (guidance new-copy): its content is the content
+    own_sheets: Path_ | None = None   # a copy's own sheets, built with the release's
+    releases: Path_ | None = None     # a publisher's releases (guidance release): the latest is offered for download
 
     @field_validator("languages", mode="before")
     @classmethod
@@ -109,6 +112,9 @@ class Options:
     stylesheets: tuple[Path, ...] = ()  # the theme's stylesheets; the build joins them, then the components' own, into assets/site.css
     scripts: tuple[Path, ...] = ()      # the theme's scripts that every page runs; the build joins them into assets/site.js
     docs_dir: Path | None = None        # the hand-written pages (MkDocs' docs_dir): each may have its own slug in a language
+    release: Path | None = None         # the release a copy shows: its footer names it
+    own_sheets: Path | None = None      # a copy's own sheets folder
+    releases: Path | None = None        # the folder of a publisher's releases: the latest is in downloads/
 
 
 @dataclass(frozen=True)
@@ -162,9 +168,9 @@ def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None =
     if problems:
         raise ContentError(problems)
     return Settings(
-        content_dir=root / checked.content,
+        content_dir=root / checked.release / "content" if checked.release else root / checked.content,
         publisher_file=root / checked.publisher,
-        template_dirs=(TEMPLATES.parent,) + ((root / custom_dir,) if custom_dir else ()),
+        template_dirs=(TEMPLATES.parents[1],) + ((root / custom_dir,) if custom_dir else ()),
         options=Options(
             languages=checked.languages,
             publish_drafts=checked.publish_drafts,
@@ -176,6 +182,9 @@ def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None =
             stylesheets=tuple(custom / name for name in checked.stylesheets),
             scripts=tuple(custom / name for name in checked.scripts),
             docs_dir=root / docs_dir,
+            release=root / checked.release if checked.release else None,
+            own_sheets=root / checked.own_sheets if checked.own_sheets else None,
+            releases=root / checked.releases if checked.releases else None,
         ),
     )
 
@@ -211,8 +220,15 @@ def _missing_files(checked: GuidanceSettings, from_environment: Mapping[str, str
                 report(key, (key, index), f"file not found: '{name}' (a path in the theme folder, {display_path(custom, root)}/)")
     if checked.handouts and not (root / checked.handouts).is_dir():
         report("handouts", ("handouts",), f"folder not found: '{checked.handouts}'")
-    if not (root / checked.content).is_dir():
+    if checked.release:
+        if not (root / checked.release / "content").is_dir():
+            report("release", ("release",), f"folder not found: '{checked.release}/content' (the release this copy "
+                                            "shows: `guidance new-copy` unpacks it, `guidance update` replaces it)")
+    elif not (root / checked.content).is_dir():
         report("content", ("content",), f"folder not found: '{checked.content}'")
+    for key, folder in (("own_sheets", checked.own_sheets), ("releases", checked.releases)):
+        if folder and not (root / folder).is_dir():
+            report(key, (key,), f"folder not found: '{folder}'")
     return problems
 
 

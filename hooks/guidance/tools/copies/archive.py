@@ -17,8 +17,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ...site.release import CHECKSUM_SUFFIX, MANIFEST
 from .layout import ENGINE, REQUIREMENTS
-from .manifest import MANIFEST, SHA256, Manifest, ReleaseError, read_manifest, sha256
+from .manifest import SHA256, Manifest, ReleaseError, read_manifest, sha256
 
 MAX_TOTAL = 50 * 1024 * 1024      # bytes unpacked, the whole release
 MAX_MEMBER = 5 * 1024 * 1024      # bytes unpacked, one file
@@ -28,7 +29,6 @@ TOP_FILES = (MANIFEST, REQUIREMENTS)
 PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")
 # Names Windows keeps for devices: a file so named cannot be written there.
 DEVICES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
-CHECKSUM_SUFFIX = ".sha256"
 
 
 @dataclass(frozen=True)

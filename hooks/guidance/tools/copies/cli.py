@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ...problems import ContentError, display_path
 from ...content.project import load_project
+from ...site.facts import tool_versions
 from ...site.settings import read_settings
 from .layout import REQUIREMENTS
 from .manifest import ReleaseError
@@ -68,7 +69,8 @@ def _release(args: argparse.Namespace) -> int:
     root = args.config_file.resolve().parent
     pages, requirements = root / args.pages, root / REQUIREMENTS
     made = make_release(settings.content_dir, pages if pages.is_dir() else None, args.out, date.today(),
-                        args.previous, args.version, args.wheel, requirements if requirements.is_file() else None)
+                        args.previous, args.version, args.wheel, requirements if requirements.is_file() else None,
+                        tool_versions(root / "package.json"))
     print(f"wrote {display_path(made.zip_file, Path.cwd())} and its .sha256 ({len(made.manifest.files)} files)")
     if args.previous:
         print(describe_changes(made.changes, made.manifest.previous, made.manifest.version))

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-MANIFEST = "manifest.json"
+from ...content.patterns import VERSION
+from ...site.release import MANIFEST, version_key
+
 FORMAT = 1
-# A version is numbers joined by dots, from the date (2026.12.04) with a count for a second
-# release that day (2026.12.04.2): it orders as numbers, and it is safe in a file name and a page.
-VERSION = re.compile(r"[0-9]{1,4}(\.[0-9]{1,4}){0,4}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 MAX_MANIFEST_BYTES = 2_000_000
 
@@ -33,11 +32,12 @@ class Manifest:
     files: dict[str, str]                    # file in the release -> its SHA-256
     previous: str | None = None              # the version the changes were measured against
     changes: tuple[dict[str, Any], ...] = field(default=())  # changes.as_data() per sheet
+    tools: dict[str, str] = field(default_factory=dict)      # the checkers the publisher tests with, and their versions
 
     def to_json(self) -> bytes:
         data = {"format": FORMAT, "version": self.version, "date": self.date.isoformat(),
                 "previous": self.previous, "files": dict(sorted(self.files.items())),
-                "changes": list(self.changes)}
+                "changes": list(self.changes), "tools": self.tools}
         return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -45,15 +45,9 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def version_key(version: str) -> tuple[int, ...]:
-    """Versions compare as numbers: 2026.12.04.2 comes after 2026.12.04 and before 2026.12.10."""
-    return tuple(int(part) for part in version.split("."))
-
-
 def checked_version(version: object, where: str) -> str:
-    if not isinstance(version, str) or not VERSION.fullmatch(version):
-        raise ReleaseError(f"{where}: expected a version of numbers joined by dots, such as 2026.12.04, "
-                           f"got {str(version)[:40]!r}")
+    if not isinstance(version, str) or not VERSION.matches(version):
+        raise ReleaseError(f"{where}: expected {VERSION.expected}, got {str(version)[:40]!r}")
     return version
 
 
@@ -86,4 +80,7 @@ def read_manifest(data: bytes, shown_as: str) -> Manifest:
     changes = parsed.get("changes", [])
     if not isinstance(changes, list) or not all(isinstance(c, dict) for c in changes):
         raise ReleaseError(f"{where}: changes: expected a list of changes per sheet")
-    return Manifest(version=version, date=made, files=files, previous=previous, changes=tuple(changes))
+    tools = parsed.get("tools", {})
+    if not isinstance(tools, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in tools.items()):
+        raise ReleaseError(f"{where}: tools: expected each checker's name with its version")
+    return Manifest(version=version, date=made, files=files, previous=previous, changes=tuple(changes), tools=tools)

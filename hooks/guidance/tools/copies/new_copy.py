@@ -13,10 +13,13 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+from ...language import SOURCE, TABLE
+from ...languages.catalogue import catalogue_path
 from .archive import Release, read_release, unpack
 from .hosting import ci_files
 from .layout import ENGINE, LOCK, PAGES, PREVIOUS, PROFILE, RELEASE, REQUIREMENTS, SETTINGS, SHEETS, SITE, STAGING, Lock
 from .manifest import ReleaseError
+from .report import language_name
 
 MAX_NAME = 200
 SETTINGS_TEXT = """\
@@ -27,11 +30,11 @@ site_name: Information sheets   # every page shows your name from {profile} inst
 # Your site's address, ending with /, between the quotes (https://guidance.example.org.uk/). On
 # GitHub Pages and GitLab Pages it is filled in for you when the site is published.
 site_url: !ENV [GUIDANCE_SITE_URL, ""]
-docs_dir: {pages}                  # your own pages: {pages}/*.md in English, {pages}/cy/*.md in Welsh
+docs_dir: {pages}                  # your own pages: {pages}/*.md in {source}, each other language's in {pages}/<its code>/
 
 extra:
   guidance:
-    languages: [en, cy]          # Welsh first: [cy, en]
+    languages: [{languages}]          # {other} first: [{other_first}]
     publisher: {profile}       # your publisher profile: your name, address, logo and colour
     release: {release}              # the sheets as published: `guidance update` replaces this folder; never edit it
     own_sheets: {sheets}             # your own sheets: {sheets}/<number>-<name>/sheet.yml
@@ -39,17 +42,14 @@ extra:
 PROFILE_TEXT = """\
 # yaml-language-server: $schema={release}/content/schemas/publisher.schema.json
 # Your publisher profile: everything on the site that names your council. Replace each value
-# marked "to complete" with yours (the Welsh after cy:), and keep the words before each colon.
+# marked "to complete" with yours, in each language, and keep the words before each colon.
 id: {id}
 name:
-  en: {name}
-  cy: {name}   # to complete: your name in Welsh
+{name}
 strapline:
-  en: Your local county voluntary council   # to complete
-  cy: Eich cyngor gwirfoddol sirol lleol   # to complete
+{strapline}
 address:
-  en: Your address, Town, Postcode   # to complete
-  cy: Eich cyfeiriad, Tref, Cod post   # to complete
+{address}
 charity_number: "0000000"   # to complete
 phone: 01000 000000   # to complete
 email: info@example.org.uk   # to complete
@@ -57,6 +57,7 @@ website: https://www.example.org.uk   # to complete
 # logo: your-logo.svg   # optional: your logo (SVG, PNG or JPEG), in this folder
 # brand_colour: "#1d4f91"   # optional: dark enough for white text on it
 """
+PLACEHOLDERS = {"strapline": "Your local county voluntary council", "address": "Your address, Town, Postcode"}
 SHEETS_README = """\
 Your own sheets, built with the published ones. Each is a folder with one file,
 <number>-<name>/sheet.yml, written the way the published sheets in
@@ -88,8 +89,15 @@ def new_copy(folder: Path, release_file: Path, publisher_name: str) -> Lock:
 def _write_copy(folder: Path, release: Release, name: str) -> Lock:
     unpack(release, folder / RELEASE)
     names = {"site": SITE, "profile": PROFILE, "pages": PAGES, "release": RELEASE, "sheets": SHEETS}
-    _write(folder / SETTINGS, SETTINGS_TEXT.format(**names))
-    _write(folder / PROFILE, PROFILE_TEXT.format(release=RELEASE, id=profile_id(name), name=json.dumps(name, ensure_ascii=False)))
+    languages = release_languages(release)
+    others = [code for code in languages if code != SOURCE.code]
+    _write(folder / SETTINGS, SETTINGS_TEXT.format(
+        **names, source=language_name(SOURCE.code), languages=", ".join(languages),
+        other=" or ".join(language_name(code) for code in others) or "another language",
+        other_first=", ".join([*others[:1], SOURCE.code, *others[1:]])))
+    _write(folder / PROFILE, PROFILE_TEXT.format(
+        release=RELEASE, id=profile_id(name), name=_localised(json.dumps(name, ensure_ascii=False), languages, placeholder=False),
+        **{field: _localised(text, languages, placeholder=True) for field, text in PLACEHOLDERS.items()}))
     for member, data in release.files.items():
         if member.startswith("pages/"):
             target = folder / PAGES / Path(*member.split("/")[1:])
@@ -105,6 +113,21 @@ def _write_copy(folder: Path, release: Release, name: str) -> Lock:
     lock = Lock(release=release.name, version=release.version, sha256=release.checksum)
     (folder / LOCK).write_bytes(lock.to_json())
     return lock
+
+
+def release_languages(release: Release) -> list[str]:
+    """The source language, then each language of the table the release has a catalogue for."""
+    return [SOURCE.code, *(code for code in TABLE if code != SOURCE.code
+                           and catalogue_path(Path("content"), code).as_posix() in release.files)]
+
+
+def _localised(text: str, languages: list[str], placeholder: bool) -> str:
+    """A profile text in each language: the source language's as given, the others to complete."""
+    lines = []
+    for code in languages:
+        note = f"   # to complete: in {language_name(code)}" if code != SOURCE.code else ("   # to complete" if placeholder else "")
+        lines.append(f"  {code}: {text}{note}")
+    return "\n".join(lines)
 
 
 def write_requirements(folder: Path, release: Release) -> None:

@@ -20,9 +20,9 @@ from ...content.project import SHEET_FILE
 from .archive import checksum_file, checksum_line, read_release, unpack
 from .layout import ENGINE, REQUIREMENTS
 from .changes import SheetChange, compare, snapshot
-from .manifest import MANIFEST, Manifest, ReleaseError, checked_version, sha256, version_key
+from ...site.release import MANIFEST, release_file_name, version_key
+from .manifest import Manifest, ReleaseError, checked_version, sha256
 
-PREFIX = "guidance-content-"
 GUIDE = "host-your-own-copy.md"  # the publisher's guide for councils: not one of a copy's pages
 
 
@@ -31,10 +31,6 @@ class Made:
     zip_file: Path
     manifest: Manifest
     changes: list[SheetChange]
-
-
-def release_name(version: str) -> str:
-    return f"{PREFIX}{version}.zip"
 
 
 def release_files(content_dir: Path, pages_dir: Path | None) -> dict[str, bytes]:
@@ -61,7 +57,7 @@ def next_version(out: Path, today: date, previous: str | None) -> str:
     """Today's date as a version; a second release the same day gets .2, then .3."""
     base = f"{today.year}.{today.month:02}.{today.day:02}"
     version, count = base, 1
-    while (out / release_name(version)).exists() or (previous and version_key(version) <= version_key(previous)):
+    while (out / release_file_name(version)).exists() or (previous and version_key(version) <= version_key(previous)):
         count += 1
         version = f"{base}.{count}"
     return version
@@ -69,7 +65,8 @@ def next_version(out: Path, today: date, previous: str | None) -> str:
 
 def make_release(content_dir: Path, pages_dir: Path | None, out: Path, today: date,
                  previous_file: Path | None = None, version: str | None = None,
-                 wheel: Path | None = None, requirements: Path | None = None) -> Made:
+                 wheel: Path | None = None, requirements: Path | None = None,
+                 tools: dict[str, str] | None = None) -> Made:
     """Write ``OUT/guidance-content-<version>.zip`` and its ``.sha256``; never replace one.
     ``requirements`` (the pinned packages) and ``wheel`` (the guidance package) are carried for
     copies to install and build with."""
@@ -86,12 +83,12 @@ def make_release(content_dir: Path, pages_dir: Path | None, out: Path, today: da
     checked_version(version, "--version")
     if earlier and version_key(version) <= version_key(earlier):
         raise ReleaseError(f"--version: {version} is not newer than the previous release, {earlier}")
-    zip_file = out / release_name(version)
+    zip_file = out / release_file_name(version)
     if zip_file.exists():
         raise ReleaseError(f"{zip_file}: already exists; a release is never replaced (give another --version)")
     changes = _changes_since(previous_file, content_dir) if previous_file else []
     manifest = Manifest(version=version, date=today, files={n: sha256(d) for n, d in files.items()},
-                        previous=earlier, changes=tuple(c.as_data() for c in changes))
+                        previous=earlier, changes=tuple(c.as_data() for c in changes), tools=tools or {})
     data = zip_bytes({MANIFEST: manifest.to_json(), **files}, today)
     out.mkdir(parents=True, exist_ok=True)
     _write_new(zip_file, data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel import Locale
 
-from ...language import TABLE
+from ...language import SOURCE, TABLE
 from .changes import SheetChange
 
 KEPT = ("Your own pages, your own sheets, your publisher profile and your settings are not changed "
@@ -15,7 +15,7 @@ SAVED_ANSWERS = ("Readers who saved answers to {it} in their browser will see th
 
 def language_name(code: str) -> str:
     """The language's name in English ("Welsh"), from Babel's data, not typed here."""
-    return Locale.parse(TABLE[code].locale).get_display_name("en") or code
+    return Locale.parse(TABLE[code].locale).get_language_name(SOURCE.locale) or code
 
 
 def plural(count: int, singular: str, several: str | None = None) -> str:
@@ -57,7 +57,7 @@ def _changed_sheet(change: SheetChange) -> list[str]:
     lines = [f"  {change.label}"]
     if change.texts_changed:
         where = ", ".join(f'"{name}"' for name in change.sections)
-        lines.append(f"    English: {plural(change.texts_changed, 'text')} changed, in {where}.")
+        lines.append(f"    {language_name(SOURCE.code)}: {plural(change.texts_changed, 'text')} changed, in {where}.")
     if change.reworded:
         lines.append(f"    {plural(len(change.reworded), 'checklist question')} reworded:")
         for question in change.reworded:

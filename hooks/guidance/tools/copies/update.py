@@ -16,7 +16,8 @@ from pathlib import Path
 from .archive import Release, read_release, unpack
 from .changes import compare, snapshot
 from .layout import ENGINE, LOCK, PREVIOUS, RELEASE, REQUIREMENTS, STAGING, Lock, read_lock
-from .manifest import ReleaseError, version_key
+from ...site.release import version_key
+from .manifest import ReleaseError
 from .new_copy import write_requirements
 from .report import describe_changes
 
