@@ -46,7 +46,7 @@ def test_a_release_holds_the_content_and_a_manifest_of_its_hashes(releases: tupl
     assert {"content/site.yml", "content/sheets/3.3-partnership/sheet.yml", "content/locale/cy/LC_MESSAGES/guidance.po",
             "content/locale/guidance.pot", "content/schemas/sheet.schema.json", "content/schemas/publisher.schema.json",
             "pages/accessibility.md", "pages/cy/privacy.md", "manifest.json"} <= set(members)
-    assert "pages/host-your-own-copy.md" not in members  # the publisher's guide for councils
+    assert "pages/host-your-own-copy.md" in members  # the publisher's guide for councils: in the release, not in a copy
     manifest = json.loads(members.pop("manifest.json"))
     assert (manifest["version"], manifest["date"], manifest["previous"]) == ("2026.12.04", "2026-12-04", None)
     assert manifest["files"] == {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}
@@ -210,6 +210,7 @@ def test_a_new_copy_holds_the_councils_files_and_the_release_locked(copy: Path, 
     assert (copy / "release/content/schemas/publisher.schema.json").is_file()
     assert yaml.safe_load(profile)["name"] == {"en": COUNCIL, "cy": COUNCIL}
     assert (copy / "pages/accessibility.md").is_file() and (copy / "pages/cy/accessibility.md").is_file()
+    assert not list(copy.glob("pages/**/host-your-own-copy.md"))
     assert (copy / "sheets").is_dir()
     lock = json.loads((copy / "release-lock.json").read_text(encoding="utf-8"))
     first = releases[0]

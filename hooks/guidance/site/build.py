@@ -30,7 +30,7 @@ from ..problems import ContentError, Problem, display_path
 from ..content.project import Project, load_project, reserved_slug
 from ..content.schema import Publisher, Site
 from ..content.markdown import inline_markdown
-from .release import RELEASE_LINE, OfferedRelease, ShownRelease, latest_release, offered_path, shown_release
+from .release import RELEASE_LINE, RELEASE_PAGES, OfferedRelease, ShownRelease, latest_release, offered_path, shown_release
 from .render import COMPONENTS, TEMPLATES, Renderer, interface
 from .search import SearchEntry, document_entry, index_files
 from ..served import SITE_SCRIPT, joined_script
@@ -411,7 +411,9 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
     shown = shown_release(options.release, options.release.parent) if options.release else None
     if isinstance(shown, Problem):
         raise ContentError([shown])
-    documents = document_paths(options.docs_dir)
+    # a copy's catalogues are its release's: they may name the publisher's pages too
+    documents = tuple(sorted({*document_paths(options.docs_dir),
+                              *document_paths(options.release / RELEASE_PAGES if options.release else None)}))
     translations = {t.code: t for t in load_translations(project, content_dir, options, documents)}
     languages = {code: translations[code].language() if code in translations else Language(code) for code in options.languages}
     brand = load_brand(project.publisher, publisher_file)

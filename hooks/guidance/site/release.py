@@ -18,6 +18,7 @@ from ..language import N_
 from ..problems import Problem, display_path
 
 MANIFEST = "manifest.json"
+RELEASE_PAGES = "pages"  # in a release: the publisher's hand-written pages
 PREFIX = "guidance-content-"
 CHECKSUM_SUFFIX = ".sha256"
 RELEASE_LINE = N_("Sheets as published by {producer}, release {version}")

@@ -17,14 +17,14 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ...site.release import CHECKSUM_SUFFIX, MANIFEST
+from ...site.release import CHECKSUM_SUFFIX, MANIFEST, RELEASE_PAGES
 from .layout import ENGINE, REQUIREMENTS
 from .manifest import SHA256, Manifest, ReleaseError, read_manifest, sha256
 
 MAX_TOTAL = 50 * 1024 * 1024      # bytes unpacked, the whole release
 MAX_MEMBER = 5 * 1024 * 1024      # bytes unpacked, one file
 MAX_MEMBERS = 20_000
-TOP_FOLDERS = ("content", "pages", ENGINE)  # besides these files, a release holds only these folders
+TOP_FOLDERS = ("content", RELEASE_PAGES, ENGINE)  # besides these files, a release holds only these folders
 TOP_FILES = (MANIFEST, REQUIREMENTS)
 PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")
 # Names Windows keeps for devices: a file so named cannot be written there.

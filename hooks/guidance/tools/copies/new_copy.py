@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...language import SOURCE, TABLE
 from ...languages.catalogue import catalogue_path
+from ...site.release import RELEASE_PAGES
 from .archive import Release, read_release, unpack
 from .hosting import ci_files
 from .layout import ENGINE, LOCK, PAGES, PREVIOUS, PROFILE, RELEASE, REQUIREMENTS, SETTINGS, SHEETS, SITE, STAGING, Lock
@@ -22,6 +23,7 @@ from .manifest import ReleaseError
 from .report import language_name
 
 MAX_NAME = 200
+GUIDE = "host-your-own-copy.md"  # the publisher's guide to hosting a copy: not one of a copy's pages
 SETTINGS_TEXT = """\
 # The settings of your copy of the guidance sheets.
 # See it on your computer as you edit:  guidance serve
@@ -99,7 +101,7 @@ def _write_copy(folder: Path, release: Release, name: str) -> Lock:
         release=RELEASE, id=profile_id(name), name=_localised(json.dumps(name, ensure_ascii=False), languages, placeholder=False),
         **{field: _localised(text, languages, placeholder=True) for field, text in PLACEHOLDERS.items()}))
     for member, data in release.files.items():
-        if member.startswith("pages/"):
+        if member.startswith(f"{RELEASE_PAGES}/") and member.rpartition("/")[2] != GUIDE:
             target = folder / PAGES / Path(*member.split("/")[1:])
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

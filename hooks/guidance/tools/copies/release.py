@@ -1,7 +1,8 @@
 """``guidance release OUT``: the publisher's content as one versioned zip, and its checksum.
 
 The zip holds every sheet, every catalogue, ``site.yml`` (the texts every sheet shares), the JSON
-Schemas, the publisher's hand-written pages (a new copy's own pages start from them), and
+Schemas, the publisher's hand-written pages (a new copy's own pages start from them, but for the
+guide to hosting a copy), and
 ``manifest.json``: the version, the date, each file's SHA-256 and, given ``--previous``, what
 changed since that release. The same files make the same zip, byte for byte.
 """
@@ -20,10 +21,9 @@ from ...content.project import SHEET_FILE
 from .archive import checksum_file, checksum_line, read_release, unpack
 from .layout import ENGINE, REQUIREMENTS
 from .changes import SheetChange, compare, snapshot
-from ...site.release import MANIFEST, release_file_name, version_key
+from ...site.release import MANIFEST, RELEASE_PAGES, release_file_name, version_key
 from .manifest import Manifest, ReleaseError, checked_version, sha256
 
-GUIDE = "host-your-own-copy.md"  # the publisher's guide for councils: not one of a copy's pages
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ def release_files(content_dir: Path, pages_dir: Path | None) -> dict[str, bytes]
               for p in sorted((content_dir / "locale").glob(f"*/LC_MESSAGES/{DOMAIN}.po"))]
     found += [(f"content/schemas/{p.name}", p) for p in sorted((content_dir / "schemas").glob("*.json"))]
     if pages_dir is not None:
-        found += [(f"pages/{p.relative_to(pages_dir).as_posix()}", p) for p in sorted(pages_dir.rglob("*.md"))
-                  if p.name != GUIDE and p.is_file()]
+        found += [(f"{RELEASE_PAGES}/{p.relative_to(pages_dir).as_posix()}", p) for p in sorted(pages_dir.rglob("*.md"))
+                  if p.is_file()]
     return {name: path.read_bytes() for name, path in found}
 
 
