@@ -84,7 +84,7 @@ def test_the_blank_line_in_possible_risks_keeps_the_list_together_and_says_so(se
 def test_every_guess_names_where_it_was_made(seed_sheet):
     report = [str(g) for g in seed_sheet.guesses]
     assert "lines 50-53: read as a checklist (so a self-check on the page) because 4 of its 4 items are questions" in report
-    assert "line 3: left out: the publisher's name, strapline or address (from the publisher profile)" in report
+    assert "line 3: left out: the publisher's name, strapline, address or numbers (from the publisher profile)" in report
     assert "line 180: read as last_updated: 2017-06-30 (day first)" in report
     assert "line 147: 'Building capacity of partners.' at the end of a question read as the next group's heading" in report
 
@@ -266,7 +266,7 @@ def test_a_sentence_in_the_footer_that_mentions_a_number_or_an_address_is_kept(t
     ("Registered charity / Elusen gofrestredig 1198765 · Tel / Ffôn: 01632 960123 · Email / E-bost: post@brotawe.example",
      ["a charity number", "an email address", "a phone or fax number"]),
     ("Carmarthenshire Association of Voluntary Services, Tel: 01267 245555",
-     ["a phone or fax number", "a name or address from a publisher profile"]),
+     ["a phone or fax number", "a name, address or number from a publisher profile"]),
 ])
 def test_a_line_made_only_of_a_publishers_details_is_told_apart(line, pieces):
     from guidance.tools.importer.details import details_in

@@ -47,7 +47,7 @@ PIECES = (
 # Pieces no sentence of guidance needs beside a name: with one of them, a line's other parts may be
 # names and places the profiles do not know ("Llanfair Community Action, 12 High Street, ...").
 ANCHORS = ("a charity number", "a company number", "a postcode")
-KNOWN = "a name or address from a publisher profile"
+KNOWN = "a name, address or number from a publisher profile"
 SEPARATOR = re.compile(r"[,;|•·–—/()]|\.(?=\s|$)|:(?=\s|$)")
 JOINING_WORDS = frozenset({"and", "of", "the", "for", "y", "yr", "ac", "a", "&", "upon"})
 NAME_WORDS = 8  # a part longer than this is not a name or a place

@@ -150,7 +150,7 @@ def _as_written(block: Block) -> str:
 
 def _details(found: list[str]) -> str:
     if found == [KNOWN]:
-        return "the publisher's name, strapline or address (from the publisher profile)"
+        return "the publisher's name, strapline, address or numbers (from the publisher profile)"
     return (f"the publisher's details ({', '.join(found)}): the site shows them from the publisher profile "
             "and site.yml")
 
