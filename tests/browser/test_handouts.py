@@ -14,8 +14,8 @@ PDF = "3.3-partnership-en.pdf"
 
 def test_the_pdf_step_makes_the_sheets_handout_and_links_it_from_the_page(browser, tmp_path):
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "scripts/handouts.py", str(site)], cwd=ROOT, capture_output=True,
-                            text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run([sys.executable, "-m", "guidance", "pdf", str(site)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     pdf = site / "downloads" / PDF
     assert f"site/downloads/{PDF}  {round(pdf.stat().st_size / 1024)} KB" in result.stdout

@@ -15,7 +15,7 @@ ADAPTER = "guidance.adapter.mkdocs_site"
 # From the bottom up: a module may import from its own layer and the layers below it. The shared
 # low-level modules at the package's top (problems, the language table, memo, disk_cache, served) are the first.
 LAYERS = ("guidance", "guidance.content", "guidance.languages", "guidance.components", "guidance.site",
-          "guidance.tools", "guidance.adapter")
+          "guidance.tools", "guidance.adapter", "guidance.cli")  # the last: the `guidance` command
 SHARED = ("guidance.problems", "guidance.language", "guidance.memo", "guidance.disk_cache", "guidance.served")
 
 
@@ -92,6 +92,8 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 def layer(name: str) -> int:
     if name in SHARED or name == "guidance":
         return 0
+    if name == "guidance.__main__":
+        return len(LAYERS) - 1
     return max(i for i, prefix in enumerate(LAYERS) if name == prefix or name.startswith(prefix + "."))
 
 

@@ -66,6 +66,7 @@ import guidance  # noqa: E402
 from guidance.site.build import SiteBuild, build_site  # noqa: E402
 from guidance.disk_cache import keep_compiled, shared  # noqa: E402
 from guidance.site.facts import tool_versions  # noqa: E402
+from guidance.site.generator import CHECKERS, completed  # noqa: E402
 from guidance.components.handout.handout import DOWNLOADS  # noqa: E402
 from guidance.language import SOURCE  # noqa: E402
 from guidance.memo import digest, keep_between_builds, text_digest  # noqa: E402
@@ -194,8 +195,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
             raise ContentError(clashes)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    if not build.tools:  # a copy's come from its release; the project's from its package.json
-        build.tools = tool_versions(Path(config.config_file_path).parent / "package.json")
+    if not build.tools:  # a copy's come from its release; the project's from the package's package.json
+        build.tools = tool_versions(CHECKERS)
     if build.brand.logo:
         config.theme["logo"] = build.brand.logo_uri
     _build = build
@@ -480,3 +481,42 @@ def on_post_build(config: MkDocsConfig) -> None:
             target.write_text(text, encoding="utf-8")
         else:
             target.write_bytes(text)
+
+
+def run(command: str, config_file: Path, site_dir: Path | None = None, *, quiet: bool = False,
+        dev_addr: str | None = None) -> int:
+    """``guidance build`` and ``guidance serve``: MkDocs' strict, clean build or its server (which
+    keeps the site folder, --dirty) for a site folder, its mkdocs.yml completed with the shared
+    configuration; 1 after any error, which MkDocs or the core has said once."""
+    from mkdocs.__main__ import ColorFormatter
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger, handler = logging.getLogger("mkdocs"), logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    try:
+        options = completed(config_file)
+        if command == "serve":
+            from mkdocs.commands.serve import serve
+            serve(str(config_file), build_type="dirty", dev_addr=dev_addr, **options)
+            return 0
+        config = load_config(str(config_file), **{**options, "site_dir": str(site_dir), "strict": True})
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except ContentError as error:
+        logger.error(str(error))
+        return 1
+    except MkDocsException as error:
+        if str(error):
+            logger.error(str(error))
+        return 1
+    finally:
+        logger.removeHandler(handler)
+    return 0
+

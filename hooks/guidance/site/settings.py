@@ -24,6 +24,7 @@ from ..problems import ContentError, Problem, display_path
 from .render import TEMPLATES
 from ..content.source import Document, load_document
 from ..content.validate import describe, pydantic_message
+from .generator import full_config
 
 DEFAULT_PUBLISHER = "content_src/publishers/cavs.yml"
 ENVIRONMENT = "environment"
@@ -247,21 +248,9 @@ def _line(config_file: Path | None, loc: tuple[str | int, ...]) -> int:
 
 
 def read_settings(mkdocs_yml: Path, environ: Mapping[str, str] = os.environ) -> Settings:
-    """Settings from mkdocs.yml, for commands that run outside a MkDocs build."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        """MkDocs' own reading (PyYAML), with its ``!ENV`` tag read as nothing."""
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    Loader.add_constructor("!relative", lambda loader, node: None)
-    shown_as = display_path(mkdocs_yml, mkdocs_yml.parent)
-    try:
-        config = yaml.load(mkdocs_yml.read_bytes().decode("utf-8-sig"), Loader=Loader) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ContentError([Problem(shown_as, 0, "", f"cannot be read as settings ({type(error).__name__})")]) from None
-    if not isinstance(config, Mapping):
-        raise ContentError([Problem(shown_as, 1, "", f"expected a mapping of keys to values, got {describe(config)}")])
+    """Settings from a site folder's mkdocs.yml, completed with the shared configuration
+    (site/generator.py), for commands that run outside a MkDocs build."""
+    config = full_config(mkdocs_yml)
     theme = config.get("theme")
     if not isinstance(theme, Mapping):
         theme = {}

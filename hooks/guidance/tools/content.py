@@ -48,7 +48,7 @@ def status(settings: Settings, today: date) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/content", description=__doc__,
+    parser = argparse.ArgumentParser(prog="guidance content", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["status", "schemas"])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)

@@ -20,7 +20,6 @@ from ..problems import ContentError, display_path
 from ..content.project import SHEET_FILE
 from ..site.settings import read_settings
 
-ROOT = Path(__file__).resolve().parents[3]
 
 TEMPLATE = """\
 {modeline}
@@ -122,13 +121,13 @@ def new_sheet_text(number: str, title: str, series: str, out_file: Path, content
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/new-sheet", description=__doc__,
+    parser = argparse.ArgumentParser(prog="guidance new-sheet", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("number", help="the sheet's number, such as 3.4")
     parser.add_argument("title", help='the sheet\'s title, such as "Working with volunteers"')
     parser.add_argument("--series", required=True, help="the series id from content_src/site.yml")
     parser.add_argument("--out", type=Path, default=None, help="the folder of sheets (default: content_src/sheets)")
-    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's settings (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
         settings = read_settings(args.config_file.resolve())

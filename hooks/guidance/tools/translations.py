@@ -78,7 +78,7 @@ def _profile_coverage(profile: Publisher, code: str) -> Counter[State]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/translations", description=__doc__,
+    parser = argparse.ArgumentParser(prog="guidance translations", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["extract", "status"])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)

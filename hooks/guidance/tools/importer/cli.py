@@ -22,19 +22,18 @@ from .furniture import load_known
 from .structure import NotASheet, recognise
 from .write import sheet_folder, sheet_yaml, write_if_it_builds
 
-ROOT = Path(__file__).resolve().parents[4]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/import", description=__doc__,
+    parser = argparse.ArgumentParser(prog="guidance import", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", type=Path, help="the sheet to import: .docx, .pdf or .txt")
     parser.add_argument("--series", help="the series id from content_src/site.yml (default: read from the sheet)")
     parser.add_argument("--number", help="the sheet's number, such as 3.3 (default: read from the sheet)")
-    parser.add_argument("--out", type=Path, default=ROOT / "content_src" / "sheets",
-                        help="the folder of sheets to write into (default: content_src/sheets)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="the folder of sheets to write into (default: the content's sheets/)")
     parser.add_argument("--force", action="store_true", help="replace a sheet that is already there")
-    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's settings (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     today = date.today()
     try:
@@ -42,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 2
-    sheets_dir: Path = args.out.resolve()
+    sheets_dir: Path = (args.out or settings.content_dir / "sheets").resolve()
     content_dir = sheets_dir.parent if (sheets_dir.parent / "site.yml").is_file() else settings.content_dir
     name = args.file.name
     try:
