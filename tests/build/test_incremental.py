@@ -175,7 +175,8 @@ def test_serve_dirty_writes_only_what_an_edit_touches_and_matches_a_clean_build(
                         "en: Carmarthenshire Association", "en: The Carmarthenshire Association"])
         assert "index.html" in pages and "privacy/index.html" in pages, pages
 
-        pages = rebuilt("a setting in mkdocs.yml", ["replace", "mkdocs.yml", "    - search.highlight\n", ""])
+        pages = rebuilt("a setting of the theme (site/mkdocs.yml, which mkdocs.yml inherits)",
+                        ["replace", "hooks/guidance/site/mkdocs.yml", "    - search.highlight\n", ""])
         assert EVERY_KIND <= pages, pages
 
         rebuilt("a new sheet", ["copy", "content_src/sheets/3.3-partnership", "content_src/sheets/3.4-copy"],
