@@ -22,12 +22,13 @@ import secrets
 import stat
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, __version__ as JINJA_VERSION
 
-from .memo import digest
+from .memo import digest, files_digest
 
 MAX_TEXT_BYTES = 4_000_000  # far above any entry (the largest, a theme template's Python, is about 0.2 MB)
 _SECRET = "secret"
@@ -38,6 +39,13 @@ def default_folder() -> Path:
     from platformdirs import user_cache_dir  # only when a build keeps texts
 
     return Path(user_cache_dir("guidance-sites", appauthor=False))
+
+
+@cache
+def core_digest() -> str:
+    """The core's own Python, by its files' bytes: a result the core's checks made (a catalogue
+    found without problems) is kept only for the code that made it."""
+    return files_digest(Path(__file__).parent.rglob("*.py"))
 
 
 _shared: DiskCache | None = None

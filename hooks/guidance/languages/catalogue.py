@@ -16,8 +16,10 @@ falls back to English, marked as English.
 
 from __future__ import annotations
 
+import base64
 import gettext
 import io
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -146,6 +148,10 @@ class Entry:
     line: int
 
 
+def _row(entry: Entry) -> list[str | bool | int]:
+    return [entry.english, entry.text, entry.fuzzy, entry.draft, entry.line]
+
+
 def _msgid(message_id: str | Sequence[str]) -> str:
     """A message's English: its id, or the singular of a plural message."""
     return message_id if isinstance(message_id, str) else message_id[0]
@@ -181,6 +187,16 @@ class Translation:
     # A key for the interface strings alone (what every page's chrome shows): an edit to a sheet's
     # translation leaves it as it was.
     interface_digest: str = ""
+    interface_mo: bytes = b""  # ``interface`` as a compiled catalogue, for as_text
+
+    def as_text(self) -> str:
+        """Everything a build reads of this translation, as JSON (``translation_from_text``)."""
+        return json.dumps({"code": self.code, "file": self.file, "publish_drafts": self.publish_drafts,
+                           "interface_digest": self.interface_digest,
+                           "interface_mo": base64.b64encode(self.interface_mo).decode("ascii"),
+                           "content": [[key, *_row(entry)] for key, entry in self.content.items()],
+                           "interface_entries": [_row(entry) for entry in self.interface_entries.values()]},
+                          ensure_ascii=False, separators=(",", ":"))
 
     def state(self, key: str, english: str) -> tuple[State, str]:
         """How current the translation of ``key`` is, and the translated text."""
@@ -216,11 +232,14 @@ def _interface(catalogue: Catalog, code: str) -> Catalog:
     return subset
 
 
-def _gettext(subset: Catalog) -> gettext.GNUTranslations:
+def _mo(subset: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, subset, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
+
+
+def _gettext(mo: bytes) -> gettext.GNUTranslations:
+    return gettext.GNUTranslations(io.BytesIO(mo))
 
 
 def load_translation(code: str, content_dir: Path, publish_drafts: bool = True) -> Translation:
@@ -241,8 +260,20 @@ def translation_from(catalogue: Catalog, code: str, file: str, publish_drafts: b
         else:
             interface[entry.english] = entry
     subset = _interface(catalogue, code)
-    return Translation(code, file, content, interface, _gettext(subset), publish_drafts,
-                       interface_digest=digest(code, [(m.id, m.string) for m in subset if m.id]))
+    mo = _mo(subset)
+    return Translation(code, file, content, interface, _gettext(mo), publish_drafts,
+                       interface_digest=digest(code, [(m.id, m.string) for m in subset if m.id]), interface_mo=mo)
+
+
+def translation_from_text(text: str) -> Translation:
+    """A translation from ``Translation.as_text``; ValueError, LookupError, TypeError or OSError (a
+    compiled catalogue that is not one) when the text is not one."""
+    data = json.loads(text)
+    entries = {row[0]: Entry(*row[1:]) for row in data["content"]}
+    interface = {row[0]: Entry(*row) for row in data["interface_entries"]}
+    mo = base64.b64decode(data["interface_mo"], validate=True)
+    return Translation(str(data["code"]), str(data["file"]), entries, interface, _gettext(mo), bool(data["publish_drafts"]),
+                       interface_digest=str(data["interface_digest"]), interface_mo=mo)
 
 
 def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> Counter[State]:
