@@ -21,6 +21,7 @@ import os
 import secrets
 import stat
 import sys
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -30,7 +31,9 @@ from jinja2 import Environment, __version__ as JINJA_VERSION
 
 from .memo import digest, files_digest
 
-MAX_TEXT_BYTES = 4_000_000  # far above any entry (the largest, a theme template's Python, is about 0.2 MB)
+MAX_TEXT_BYTES = 32_000_000  # a checked catalogue at 200 sheets is about 6 MB (the catalogue's own limit is 10 MB)
+UNUSED_DAYS = 30
+_DAY = 86_400
 _SECRET = "secret"
 _SECRET_BYTES = 32
 
@@ -66,6 +69,7 @@ class DiskCache:
         self.folder = folder
         self._secret: bytes | None = None
         self._usable = True
+        self._pruned = False
 
     def get(self, key: str, make: Callable[[], str]) -> str:
         """The text kept under ``key``, or ``make()``, kept for the next process."""
@@ -79,12 +83,16 @@ class DiskCache:
         secret = self._key()
         if secret is None:
             return None
+        path = self._path(key)
         try:
-            data = _read_small(self._path(key))
+            data = _read_small(path)
             signature, _, text = data.partition(b"\n")
             if not hmac.compare_digest(signature, _sign(secret, key, text)):
                 return None
-            return text.decode("utf-8")
+            found = text.decode("utf-8")
+            if path.stat().st_mtime < time.time() - _DAY:
+                os.utime(path)  # used: kept from the pruning of unused entries
+            return found
         except (OSError, ValueError):  # missing, unreadable, too big, not UTF-8
             return None
 
@@ -103,6 +111,21 @@ class DiskCache:
             os.replace(partial, path)  # whole or not at all; replaces a link, never follows it
         except OSError:
             partial.unlink(missing_ok=True)
+        self._prune()
+
+    def _prune(self) -> None:
+        """Once a process that writes: entries unused for UNUSED_DAYS go (each edit of a template
+        or a script leaves its old entry behind)."""
+        if self._pruned:
+            return
+        self._pruned = True
+        oldest = time.time() - UNUSED_DAYS * _DAY
+        for path in self.folder.glob("*.txt"):
+            try:
+                if path.lstat().st_mtime < oldest:
+                    path.unlink()
+            except OSError:
+                pass
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{hashlib.blake2b(key.encode('utf-8'), digest_size=20).hexdigest()}.txt"

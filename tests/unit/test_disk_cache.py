@@ -45,7 +45,7 @@ def test_a_text_is_made_once_and_found_by_the_next_process(tmp_path):
     pytest.param(lambda data: b"", id="empty"),
     pytest.param(lambda data: b"\xff\xfe\x00garbage\n\x80\x81", id="not text"),
     pytest.param(lambda data: data.split(b"\n", 1)[1], id="no signature"),
-    pytest.param(lambda data: b"0" * 64 + b"\n" + b"x" * 5_000_000, id="too big"),
+    pytest.param(lambda data: b"0" * 64 + b"\n" + b"x" * (disk_cache.MAX_TEXT_BYTES + 1000), id="too big"),
 ])
 def test_a_spoilt_file_is_ignored_and_made_again(tmp_path, spoil):
     DiskCache(tmp_path).get("key", Maker("minified"))
@@ -160,3 +160,78 @@ def test_a_tampered_minified_script_is_made_again(tmp_path, monkeypatch):
     path.write_bytes(signature + b"\nalert(document.cookie)")
     assert served.script(source, "a.js") == minified
     assert "alert" not in minified and "longName" not in minified
+
+
+def test_entries_unused_for_a_month_are_pruned_when_a_process_writes(tmp_path):
+    cache = DiskCache(tmp_path)
+    cache.get("old", Maker("old"))
+    cache.get("recent", Maker("recent"))
+    old, recent = cache._path("old"), cache._path("recent")
+    month_ago = old.stat().st_mtime - 31 * 86_400
+    os.utime(old, (month_ago, month_ago))
+    os.utime(recent, (month_ago + 2 * 86_400, month_ago + 2 * 86_400))
+    assert DiskCache(tmp_path).get("recent", Maker("never made")) == "recent"  # a read marks it used
+    DiskCache(tmp_path).get("new", Maker("new"))  # a writing process prunes
+    assert not old.exists() and recent.exists()
+
+
+# A checked catalogue ----------------------------------------------------------------------------
+
+def check_twice(content: Path) -> tuple[tuple, tuple]:
+    """The Welsh catalogue of ``content`` checked by two processes (the second may find the first's
+    result kept): each one's translation as text and its problems."""
+    from guidance.site.build import checked_translation
+
+    keys = [line.split('"')[1] for line in (content / "locale/cy/LC_MESSAGES/guidance.po").read_text(encoding="utf-8").splitlines()
+            if line.startswith("msgctxt ")]
+    found = []
+    for _ in range(2):
+        translation, problems = checked_translation("cy", content, keys)
+        found.append((translation.as_text(), problems, translation.interface.gettext("Yes")))
+    return found[0], found[1]
+
+
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch) -> DiskCache:
+    cache = DiskCache(tmp_path / "cache")
+    monkeypatch.setattr(disk_cache, "_shared", cache)
+    return cache
+
+
+def test_a_checked_catalogue_is_kept_and_read_back_the_same(private_cache, tmp_path, monkeypatch):
+    from guidance.languages import catalogue_rules
+    from conftest import copy_content
+
+    content = copy_content(tmp_path)
+    first, _ = check_twice(content)
+    checks = []
+    monkeypatch.setattr(catalogue_rules, "parse_catalogue", lambda *args: checks.append(args))
+    kept, again = check_twice(content)
+    assert checks == []  # read from the cache, not checked again
+    assert first == kept == again
+    assert first[1] == [] and first[2] == "Ie"
+
+
+def test_a_kept_catalogue_that_was_tampered_with_is_checked_again(private_cache, tmp_path):
+    from conftest import copy_content
+
+    content = copy_content(tmp_path)
+    first, _ = check_twice(content)
+    [path] = private_cache.folder.glob("*.txt")
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"\"Ie\"", b"\"<script>alert(1)</script>\""))
+    assert path.read_bytes() != data
+    kept, _ = check_twice(content)
+    assert kept == first
+
+
+def test_a_catalogue_with_problems_is_never_kept(private_cache, tmp_path):
+    from conftest import copy_content
+
+    content = copy_content(tmp_path)
+    catalogue = content / "locale/cy/LC_MESSAGES/guidance.po"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "\nmsgstr without quotes\n", encoding="utf-8")
+    first, second = check_twice(content)
+    assert first[1] and first[1] == second[1]
+    assert first[1][0].message.startswith("not PO syntax")
+    assert not list(private_cache.folder.glob("*.txt"))
