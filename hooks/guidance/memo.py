@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import field, fields
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -92,3 +93,22 @@ class Same:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Same) and other.value is self.value
+
+
+def keyed(key: Callable[[Any], Hashable] = lambda value: value) -> Any:
+    """A field of an inputs dataclass (see ``inputs_key``), with how it goes into the key: by its
+    value (the default), or as ``Same`` (the very object), or by the parts of it the work reads."""
+    return field(metadata={"key": key})
+
+
+def inputs_key(inputs: Any) -> tuple[Hashable, ...]:
+    """The memo key of a piece of work, made from the very object of inputs it receives: every
+    field, each as its ``keyed`` says. A field with no ``keyed`` stops the build here, so an input
+    cannot be added to the work and left out of its key."""
+    parts: list[Hashable] = []
+    for each in fields(inputs):
+        if "key" not in each.metadata:
+            raise TypeError(f"{type(inputs).__name__}.{each.name} is an input with no key: declare it with keyed()")
+        parts.append(each.metadata["key"](getattr(inputs, each.name)))
+    return (type(inputs).__name__, *parts)
+

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from ..components.handout.handout import HandoutSettings, make_handout
 from ..language import Language, LocalText
-from ..memo import Same, remembered
+from ..memo import Same, inputs_key, keyed, remembered
 from ..languages.localise import document_slug_key, localise, messages, part_slug_key, series_slug_key, sheet_slug_key
 from ..content.project import Project
 from .render import Renderer
@@ -162,12 +162,15 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
     today = today or date.today()
     pages: list[PageSpec] = []
     for language in languages:
-        site = localise(project.site, "site", language)
-        home = address(urls, HOME_KEY, language.code, [(HOME, HOME)])
         version = versions.get(language.code) if versions is not None and handouts.pdf_dir is None else None
 
         def kept(key: tuple[object, ...], make: Callable[[], T]) -> T:
             return remembered((language.code, version, *key), make) if version is not None else make()
+
+        translated = (scopes or {}).get(language.code, {})
+        site = kept(("localised site", Same(project.site), translated.get("site")),
+                    partial(localise, project.site, "site", language))
+        home = address(urls, HOME_KEY, language.code, [(HOME, HOME)])
 
         site_drafts = has_drafts(site, "site")
         # One sheet localised at a time: its pages are made, and of it only what the home page
@@ -176,16 +179,14 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
         addresses: list[PageAddress] = []
         drafts: list[bool] = []
         sheets_pages: list[PageSpec] = []
-        translated = (scopes or {}).get(language.code, {})
         for source in project.sheets:
             words = (translated.get(source.id), translated.get("site"))  # what its pages read of the catalogue
             sheet = kept(("localised", Same(source), words), partial(localise, source, source.id, language))
             where = address(urls, sheet_key(sheet), language.code, sheet_parts(sheet, language))
             draft = site_drafts or kept(("drafts", Same(sheet)), partial(has_drafts, sheet, sheet.id))
-            sheets_pages += kept(("pages", Same(source), words, Same(project.site), Same(project.publisher), urls,
-                                  handouts, logo_uri, today, where, home, draft),
-                                 partial(sheet_pages, project, language, renderer, urls, handouts, logo_uri, today,
-                                         source, sheet, site, where, home, draft))
+            inputs = SheetInputs(project, language, version or "", renderer, urls, handouts, logo_uri, today,
+                                 source, sheet, site, where, home, draft)
+            sheets_pages += kept(inputs_key(inputs), partial(sheet_pages, inputs))
             sheets.append(sheet.model_copy(update={"sections": ()}))  # the home page shows number, title, summary
             addresses.append(where)
             drafts.append(draft)
@@ -215,10 +216,33 @@ def plan_pages(project: Project, languages: list[Language], renderer: Renderer, 
     return pages
 
 
-def sheet_pages(project: Project, language: Language, renderer: Renderer, urls: SiteUrls, handouts: HandoutSettings,
-                logo_uri: str, today: date, source: Sheet, sheet: Sheet, site: Site, where: PageAddress,
-                home: PageAddress, draft: bool) -> list[PageSpec]:
+@dataclass(frozen=True)
+class SheetInputs:
+    """Everything a sheet's pages in one language are made from. Their memo key is made from this
+    very object (``inputs_key``): each field says how it is keyed, and one that does not say stops
+    the build, so the key cannot lose an input (tests/unit/test_memo_keys.py)."""
+
+    project: Project = keyed(lambda p: (Same(p.site), Same(p.publisher)))  # the pages read its site and publisher
+    language: Language = keyed(lambda language: language.code)  # its strings are in ``interface``
+    interface: str = keyed()           # the templates' and the language's interface strings' digest
+    renderer: Renderer = keyed(Same)   # one per version of the templates (build.py)
+    urls: SiteUrls = keyed()
+    handouts: HandoutSettings = keyed()
+    logo_uri: str = keyed()
+    today: date = keyed()              # a sheet past its review date says so
+    source: Sheet = keyed(Same)        # read from unchanged bytes, the same object
+    sheet: Sheet = keyed(Same)         # localised: kept while the source and its translations are
+    site: Site = keyed(Same)           # localised: kept while the site and its translations are
+    where: PageAddress = keyed()
+    home: PageAddress = keyed()
+    draft: bool = keyed()
+
+
+def sheet_pages(inputs: SheetInputs) -> list[PageSpec]:
     """A sheet's page in one language, and its comparison pages."""
+    project, language, renderer, urls, handouts = inputs.project, inputs.language, inputs.renderer, inputs.urls, inputs.handouts
+    logo_uri, today, source, sheet, site = inputs.logo_uri, inputs.today, inputs.source, inputs.sheet, inputs.site
+    where, home, draft = inputs.where, inputs.home, inputs.draft
     series_by_id = {s.id: s for s in site.series}
 
     def logo_href(url: str) -> str:
