@@ -6,13 +6,15 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = date(2026, 12, 4)
@@ -103,21 +105,11 @@ def add_own_sheet_and_page(copy: Path) -> None:
 
 
 def build_copy(copy: Path, site: Path) -> tuple[int, list[str]]:
-    """The copy built, as its own mkdocs.yml says, with the project's theme and adapter."""
-    from conftest import build_in_process
-    config = yaml.safe_load((copy / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", ""))
-    shared = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", ""))
-    extra = {**shared["extra"]["guidance"], **{k: str(copy / v) if k in ("publisher", "release", "own_sheets") else v
-                                              for k, v in config["extra"]["guidance"].items()}}
-    extra.pop("content", None)
-    full = {**shared, "site_url": "", "docs_dir": str(copy / config["docs_dir"]), "extra": {**shared["extra"], "guidance": extra},
-            "theme": {**shared["theme"], "custom_dir": str(ROOT / "overrides")},
-            "hooks": [str(ROOT / "hooks/guidance/adapter/mkdocs_site.py")]}
-    full.pop("watch", None)
-    harness = site.parent / f"{site.name}-mkdocs.yml"
-    harness.write_text(yaml.safe_dump(full), encoding="utf-8")
-    result, messages = build_in_process(harness, site, {})
-    return result.exit_code, messages
+    """``guidance build SITE`` run in the copy's folder, as a council runs it: (exit code, messages)."""
+    result = subprocess.run([sys.executable, "-m", "guidance", "build", str(site), "-q"], cwd=copy,
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GUIDANCE_SITE_URL": ""})
+    return result.returncode, (result.stdout + result.stderr).splitlines()
 
 
 def release_of(project: Path, out: Path, **options: Any) -> Path:

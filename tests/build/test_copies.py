@@ -5,12 +5,15 @@ The publisher's own site offers its latest release for download from "Host your 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import mkdocs_build, page_text, parse
-from copies import COUNCIL, QUESTION, REWORDED, add_own_sheet_and_page, build_copy, two_releases
+from build.test_package import fresh_environment, wheel
+from copies import (COUNCIL, QUESTION, REWORDED, add_own_sheet_and_page, build_copy, publisher_project, reword_and_add,
+                    two_releases)
 from guidance.tools.copies.new_copy import new_copy
 from guidance.tools.copies.update import update
 
@@ -123,3 +126,56 @@ def test_the_publishers_site_offers_its_latest_release_from_the_guide(tmp_path: 
         for name, href in links.items():
             assert (site / guide).parent.joinpath(href).resolve() == (site / "downloads" / name).resolve()
         assert f"-m zipfile -e {latest.name} guidance-install" in page_text(page)
+
+
+PUBLISHER_SETTINGS = """\
+site_name: Information sheets
+extra:
+  guidance:
+    content: content_src
+    publisher: content_src/publishers/cavs.yml
+    languages: [en, cy]
+"""
+
+
+def test_the_whole_path_with_only_the_environments_commands_on_path(tmp_path: Path) -> None:
+    """The installed wheel's `guidance` command, with PATH holding only the virtual environment's
+    bin/ (nothing can reach bash or apt): release, new copy, build, release again, update, and a
+    bad release refused with the copy unchanged."""
+    python = fresh_environment(tmp_path, wheel(tmp_path))
+    guidance = str(python.parent / "guidance")
+    env = {"PATH": str(python.parent), "HOME": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
+
+    def command(*args: str | Path, cwd: Path, status: int = 0) -> str:
+        result = subprocess.run([guidance, *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == status, result.stdout + result.stderr
+        return result.stdout + result.stderr
+
+    project = publisher_project(tmp_path / "publisher")
+    (project / "mkdocs.yml").write_text(PUBLISHER_SETTINGS, encoding="utf-8")
+    command("release", "releases", cwd=project)
+    first = next((project / "releases").glob("guidance-content-*.zip"))
+    copy = tmp_path / "our-guidance"
+    command("new-copy", copy, "--release", first, "--publisher-name", COUNCIL, cwd=tmp_path)
+    add_own_sheet_and_page(copy)
+    command("build", "site", cwd=copy)
+    assert COUNCIL in page_text(parse(copy / "site/working-with-others/partnership/index.html").select_one(".gd-contact"))
+    assert (copy / "site/working-with-others/our-training/index.html").is_file()
+    assert (copy / "site/opening-hours/index.html").is_file()
+
+    reword_and_add(project)
+    command("release", "releases", "--previous", first, cwd=project)
+    second = max((project / "releases").glob("guidance-content-*.zip"), key=lambda p: len(p.name))
+    bad = tmp_path / "bad" / second.name
+    bad.parent.mkdir()
+    shutil.copy(second, bad)  # without its .sha256
+    before = {p: p.read_bytes() for p in sorted(copy.rglob("*")) if p.is_file()}
+    assert "is not beside it" in command("update", bad, "--yes", cwd=copy, status=1)
+    assert {p: p.read_bytes() for p in sorted(copy.rglob("*")) if p.is_file()} == before
+
+    said = command("update", second, "--yes", cwd=copy)
+    assert "New sheets (1):\n  - 3.4 Working with volunteers" in said
+    assert f'now:    "{REWORDED}"' in said and f'before: "{QUESTION}"' in said
+    assert said.rstrip().endswith(f"Updated to release {second.name.removeprefix('guidance-content-').removesuffix('.zip')}, and the site is built.")
+    assert (copy / "site/working-with-others/volunteers/index.html").is_file()
+    assert REWORDED in page_text(parse(copy / "site/working-with-others/partnership/index.html"))
