@@ -5,9 +5,10 @@
    tests/js/example_pages.py builds the pages and gives the scripts (once per test process).
 
    - PAGES: the example pages' paths: the sheet and its two comparisons, in English and Welsh;
-   - open(page, script, {storage, store, parts, served}): the window, with the page's HTML in an
-     <article> and `script` ("assets/selfcheck.js" or "assets/compare.js") run; storage: false
-     makes localStorage refuse the page, store: {key: value} is in it before the script runs;
+   - open(page, script, {storage, store, prepare, parts, served}): the window, with the page's HTML
+     in an <article> and `script` ("assets/selfcheck.js" or "assets/compare.js") run; storage:
+     false makes localStorage refuse the page, store: {key: value} is in it before the script
+     runs, and so is prepare(window);
      parts: 1 runs the shared helpers only; served: true runs the script as served, minified. It
      gives {window, document, printed (a count of window.print calls), downloads ([{name, type,
      text()}])};
@@ -15,6 +16,9 @@
      as the window has them (the files are scripts, not modules: their top-level names are the
      window's); what the functions return is copied into the tests' realm, so that
      assert.deepEqual compares data, not the window's own Object and Map;
+   - html(page): the page's HTML as built;
+   - runServed(opened, script): the script as served run again in the window, as a page's script
+     tag runs it on each arrival by Material's instant navigation;
    - settle(): lets the script's timers and the files it reads finish;
    - file(window, text, name): a File as the reader chooses one; choose(window, input, files):
      the files chosen in a file input. */
@@ -38,7 +42,7 @@ export const PAGES = {
 
 const open_windows = [];
 
-export function open(page, script, { storage = true, store = {}, parts = 2, served = false } = {}) {
+export function open(page, script, { storage = true, store = {}, prepare = () => {}, parts = 2, served = false } = {}) {
   const html = built.pages[page];
   if (!html) throw new Error(`no example page ${page}: ${Object.keys(built.pages)}`);
   const window = new Window({
@@ -52,6 +56,7 @@ export function open(page, script, { storage = true, store = {}, parts = 2, serv
   document.body.innerHTML = `<article>${html}</article>`;
   for (const [key, value] of Object.entries(store)) window.localStorage.setItem(key, value);
   if (!storage) Object.defineProperty(window, "localStorage", { get() { throw new window.DOMException("denied", "SecurityError"); } });
+  prepare(window);
   const opened = { window, document, printed: 0, downloads: [] };
   window.print = () => { opened.printed += 1; };
   const blobs = new Map();
@@ -87,6 +92,10 @@ function copiedOut(exports) {
   return Object.fromEntries(Object.entries(exports).map(([name, value]) =>
     [name, typeof value === "function" ? (...args) => copy(value(...args)) : value]));
 }
+
+export const html = (page) => built.pages[page];
+
+export const runServed = (opened, script) => vm.runInContext(built.served[script], opened.window);
 
 export async function settle() {
   for (let round = 0; round < 5; round++) await new Promise((resolve) => setTimeout(resolve, 0));
