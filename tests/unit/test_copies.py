@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import stat
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
-from copies import (COUNCIL, DAY, QUESTION, REWORDED, everything_in, forged, publisher_project, release_members,
-                    two_releases, write_with_checksum)
-from guidance.tools.copies.__main__ import main
+from copies import (COUNCIL, DAY, QUESTION, REWORDED, ROOT, everything_in, forged, publisher_project, release_members,
+                    release_of, two_releases, write_with_checksum)
+from guidance.cli import main
 from guidance.tools.copies.archive import read_release
 from guidance.tools.copies.manifest import ReleaseError
 from guidance.tools.copies.new_copy import new_copy, profile_id
@@ -321,3 +323,35 @@ def test_the_same_release_again_is_nothing_to_do(copy: Path, releases: tuple[Pat
     before = everything_in(copy)
     assert _run_update(copy, releases[0]) == (0, "Release 2026.12.04 is already the one this copy shows: nothing to do.")
     assert everything_in(copy) == before
+
+
+def test_an_update_that_brings_new_packages_says_how_to_install_them(tmp_path: Path) -> None:
+    project = publisher_project(tmp_path / "project")
+    lock = tmp_path / "requirements.lock"
+    lock.write_text("mkdocs==1.6.1 \\\n    --hash=sha256:" + "1" * 64 + "\n", encoding="utf-8")
+    first = release_of(project, tmp_path / "out", requirements=lock)
+    lock.write_text("mkdocs==1.6.2 \\\n    --hash=sha256:" + "2" * 64 + "\n", encoding="utf-8")
+    second = release_of(project, tmp_path / "out", requirements=lock, previous_file=first)
+    copy = tmp_path / "copy"
+    new_copy(copy, first, COUNCIL)
+    assert (copy / "requirements.lock").read_text(encoding="utf-8").startswith("mkdocs==1.6.1")
+    said: list[str] = []
+    assert update(copy, second, yes=True, allow_older=False, ask=lambda q: True, build=lambda c: None, say=said.append) == 0
+    assert said[-1].startswith("This release comes with a new version of the program (requirements.lock).")
+    assert (copy / "requirements.lock").read_text(encoding="utf-8").startswith("mkdocs==1.6.2")
+
+
+def test_the_lock_pins_every_dependency_with_hashes() -> None:
+    """requirements.lock (what a copy's CI installs with --require-hashes) pins every dependency
+    of the package, each with the hashes of its files, and colorama for Windows."""
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pins = {}
+    for block in re.split(r"\n(?=[a-z])", text.split("\n", 6)[-1]):
+        if "==" in block:
+            name = re.match(r"([a-z0-9-]+)==", block).group(1)
+            pins[name] = len(re.findall(r"--hash=sha256:[0-9a-f]{64}", block))
+    wanted = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = {re.split(r"[=<>~ ;\[]", spec, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-") for spec in wanted}
+    assert names <= set(pins), sorted(names - set(pins))
+    assert "colorama" in pins and all(count >= 1 for count in pins.values())
+    assert pins["pydantic-core"] > 10  # every platform's wheels, not only this machine's

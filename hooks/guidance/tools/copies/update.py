@@ -24,6 +24,10 @@ from .report import describe_changes
 Ask = Callable[[str], bool]
 Build = Callable[[Path], str | None]   # builds the copy; None, or why it failed
 Say = Callable[[str], None]
+NEW_PROGRAM = (f"This release comes with a new version of the program ({REQUIREMENTS}). Your hosting (GitHub or "
+               "GitLab Pages) installs it by itself. On this computer, install it from this folder as in step 2 of "
+               f"the guide: ../guidance-program/bin/python -m pip install --require-hashes --no-deps -r {REQUIREMENTS} "
+               f"(on Windows: ..\\guidance-program\\Scripts\\python -m pip install --require-hashes --no-deps -r {REQUIREMENTS}).")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ def update(copy: Path, release_file: Path, *, yes: bool, allow_older: bool, ask:
         return 1
     shutil.rmtree(copy / PREVIOUS)
     say(f"Updated to release {release.version}, and the site is built.")
+    if previous.requirements is not None and release.files.get(REQUIREMENTS, previous.requirements) != previous.requirements:
+        say(NEW_PROGRAM)
     return 0
 
 
