@@ -90,3 +90,18 @@ def test_every_package_of_the_core_is_in_the_wheel():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(ROOT / "hooks").parts) for p in (ROOT / "hooks" / "guidance").rglob("__init__.py")}
     assert found <= listed, sorted(found - listed)
+
+
+def test_the_command_says_what_is_wrong_once_and_exits_1(tmp_path):
+    """A site folder whose settings name a missing profile, and one with no settings at all."""
+    folder = tmp_path / "council"
+    shutil.copytree(ROOT / "content_src", folder / "content", ignore=shutil.ignore_patterns("schemas"))
+    (folder / "mkdocs.yml").write_text(SETTINGS.replace("cavs.yml", "ours.yml"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    for args, message in [(["build", "out"], "content/publishers/ours.yml: cannot be read"),
+                          (["build", "out", "-f", "none.yml"], "none.yml: cannot be read as settings")]:
+        result = subprocess.run([sys.executable, "-m", "guidance", *args], cwd=folder, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1
+        assert message in result.stderr and "Traceback" not in result.stderr, result.stderr
+        assert not (folder / "out").exists()

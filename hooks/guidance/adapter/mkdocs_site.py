@@ -1,8 +1,7 @@
-"""The MkDocs adapter: hands the core's pages to MkDocs and Material, event by event, and runs
-MkDocs for ``guidance build`` and ``guidance serve``. The only module that imports MkDocs; the work
-is the core's (site/build.py, site/theme.py, site/serving.py). State lives in ``_build`` and
-``_theme`` for one build: MkDocs' server keeps this module between builds and runs it again only
-when the core changed (on_config). ``_incremental`` (set by on_startup) outlives a reload.
+"""The MkDocs adapter, the only module that imports MkDocs: it hands the core's pages to MkDocs
+and Material event by event, and runs MkDocs for ``guidance build`` and ``guidance serve``. The work
+is the core's (site/build.py, site/theme.py, site/serving.py). ``_build`` and ``_theme`` hold one
+build; MkDocs' server keeps this module and runs it again when the core changed (on_config).
 """
 
 from __future__ import annotations
@@ -11,8 +10,8 @@ import copy
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
@@ -36,37 +35,18 @@ from guidance.site import serving  # noqa: E402
 
 if serving.forget_changed_core():
     from guidance.site import serving  # noqa: E402  (the new core's)
-from guidance.disk_cache import keep_compiled, shared  # noqa: E402
-from guidance.memo import keep_between_builds  # noqa: E402
+from guidance import disk_cache, memo  # noqa: E402
 from guidance.problems import ContentError  # noqa: E402
-from guidance.site import theme as core  # noqa: E402
-from guidance.site.build import SiteBuild, build_site  # noqa: E402
-from guidance.site.facts import tool_versions  # noqa: E402
-from guidance.site.generator import CHECKERS, completed  # noqa: E402
-from guidance.site.render import mark_fallbacks  # noqa: E402
-from guidance.site.settings import Settings, settings_from  # noqa: E402
-from guidance.site.site_folder import site_folder  # noqa: E402
+from guidance.site import build as site, facts, generator, render, settings, site_folder, theme as core  # noqa: E402
 
 serving.mark_core_read()
 SHIM = "assets/vendor/iframe-worker/shim.js"
-
-
-@dataclass
-class _Theme:
-    """The theme's Jinja environment, navigation and files, for the pages rendered after the build."""
-
-    env: Environment | None = None
-    nav: Navigation | None = None
-    pages: dict[str, Page] = field(default_factory=dict)  # the navigation's pages by source name
-    files: Files | None = None
-
-
-_build: SiteBuild | None = None
-_theme = _Theme()
+_build: site.SiteBuild | None = None
+_theme = SimpleNamespace(env=None, nav=None, pages={}, files=None)  # the theme's, for pages made after the build
 _incremental = False  # under `mkdocs serve --dirty`: only what changed is written (serving.plan_writes)
 
 
-def _current() -> SiteBuild:
+def _current() -> site.SiteBuild:
     if _build is None:
         raise PluginError("guidance: the site was not prepared (on_pre_build did not run before this event)")
     return _build
@@ -80,34 +60,31 @@ def _checked(make: Callable[[], Any]) -> Any:
         raise PluginError(str(error)) from None
 
 
-def _settings(config: MkDocsConfig) -> Settings:
+def _settings(config: MkDocsConfig) -> settings.Settings:
     path = Path(config.config_file_path)
-    return cast(Settings, _checked(lambda: settings_from(
+    return cast(settings.Settings, _checked(lambda: settings.settings_from(
         config.extra, path.parent, config.theme.custom_dir, config.use_directory_urls,
         site_url=config.site_url or "", config_file=path, docs_dir=config.docs_dir)))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
-    """The watched folders, added after this event, are polled every serving.POLL_SECONDS (watchdog
-    gives each folder's poller the observer's interval when it is added; MkDocs has no setting)."""
+    """Watched folders, added after this event, polled every serving.POLL_SECONDS (MkDocs has no setting)."""
     server.observer._timeout = serving.POLL_SECONDS
     return server
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Only `mkdocs serve` builds again in this process: it keeps the core's work (memo.py), and
-    under --dirty the site folder too."""
+    """Only `mkdocs serve` builds again: it keeps the core's work (memo.py), and under --dirty the site folder."""
     global _incremental
-    keep_between_builds(command == "serve")
+    memo.keep_between_builds(command == "serve")
     _incremental = command == "serve" and dirty
     if _incremental:
         logging.getLogger("mkdocs.commands.build").addFilter(serving.DirtyBuildNotice())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """A changed core is read anew (this module runs again). The offline variant opens from disk:
-    pages as ``name.html``, a worker shim so that search runs from ``file://``, and no instant
-    navigation, which cannot fetch from disk."""
+    """A changed core read anew (this module runs again). Offline (from disk): pages as ``name.html``,
+    a worker shim for search from ``file://``, no instant navigation (it cannot fetch from disk)."""
     global _incremental
     if serving.forget_changed_core():
         incremental = _incremental
@@ -124,12 +101,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load, validate and render everything before MkDocs touches the site folder."""
     global _build, _theme
-    _build, _theme = None, _Theme()
-    settings, docs = _settings(config), Path(config.docs_dir)
-    build = _checked(lambda: build_site(settings.content_dir, settings.publisher_file, settings.options))
+    _build, _theme = None, SimpleNamespace(env=None, nav=None, pages={}, files=None)
+    options, docs = _settings(config), Path(config.docs_dir)
+    build = _checked(lambda: site.build_site(options.content_dir, options.publisher_file, options.options))
     if clashes := build.clashes({p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}, docs.name):
         raise PluginError(str(ContentError(clashes)))
-    build.tools = build.tools or tool_versions(CHECKERS)  # a copy's come from its release
+    build.tools = build.tools or facts.tool_versions(generator.CHECKERS)  # a copy's come from its release
     if build.brand.logo:
         config.theme["logo"] = build.brand.logo_uri
     _build = build
@@ -183,9 +160,8 @@ def _no_markdown(page: Page) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build, uri = _current(), page.file.src_uri
     page.meta.update(core.page_meta(build, uri))
-    if build.page(uri):
-        return ""
-    return cast(str, _checked(lambda: build.written_markdown(uri, markdown, f"{Path(config.docs_dir).name}/{page.file.src_path}")))
+    source = f"{Path(config.docs_dir).name}/{page.file.src_path}"
+    return "" if build.page(uri) else cast(str, _checked(lambda: build.written_markdown(uri, markdown, source)))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -199,22 +175,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def _localise(context: TemplateContext, config: MkDocsConfig, code: str, **more: Any) -> TemplateContext:
     """The theme's context in one language (theme.py), with the site's name in it."""
-    localised = copy.copy(config)
+    context["config"] = localised = copy.copy(config)
     localised["site_name"] = core.site_name(_current(), code)
-    context["config"] = localised
     cast(dict[str, Any], context).update(core.theme_context(_current(), code, context["base_url"]), **more)
     return context
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """The page's own language, the same page in the others, and previous and next pages in its own."""
+    """The page's own language, the same page in the others, previous and next pages in its own."""
     build, uri = _current(), page.file.src_uri
     if spec := build.page(uri):
         page.content = spec.html  # held by the page only while it is written (on_post_page)
-    alternates = build.alternates(uri)
     before, after = build.neighbours(uri)
     page.previous_page, page.next_page = _theme.pages.get(before or ""), _theme.pages.get(after or "")
-    code = build.language_of(uri).code
+    code, alternates = build.language_of(uri).code, build.alternates(uri)
     return _localise(context, config, code, report=build.report_link(code, build.address(uri).url), alternates=alternates,
                      x_default=next((a for a in alternates if a.facts.code == build.urls.main), None))
 
@@ -230,20 +204,19 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Untranslated interface strings marked as English; a generated page lets go of its HTML."""
     if _current().page(page.file.src_uri):
         page.content = ""
-    return mark_fallbacks(output)
+    return render.mark_fallbacks(output)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return mark_fallbacks(output)
+    return render.mark_fallbacks(output)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """The theme's templates compiled as in an earlier build when they read the same (disk_cache.py);
-    under --dirty, each file written only when its inputs changed."""
-    keep_compiled(env, shared())
+    """Theme templates compiled as before when they read the same; under --dirty, only changes written."""
+    disk_cache.keep_compiled(env, disk_cache.shared())
     _theme.env = env
     if _incremental:
-        chosen = serving.plan_writes(_current(), site_folder(Path(config.site_dir)), env, config,
+        chosen = serving.plan_writes(_current(), site_folder.site_folder(Path(config.site_dir)), env, config,
                                      _theme.nav.items if _theme.nav else [], files, _theme.pages)
         for file in files:
             file.is_modified = _answer(file.dest_uri in chosen)  # type: ignore[method-assign]
@@ -258,46 +231,29 @@ def on_post_build(config: MkDocsConfig) -> None:
         if code != build.urls.main and (site_dir / "404.html").exists() and _theme.env and _theme.nav:
             context = get_context(_theme.nav, Files([]), config, base_url=urlsplit(config.site_url or "/").path)
             context = _localise(context, config, code, alternates=build.not_found_alternates(code))
-            files[path] = mark_fallbacks(_theme.env.get_template("404.html").render(context))
+            files[path] = render.mark_fallbacks(_theme.env.get_template("404.html").render(context))
     if not _incremental:
         return core.write_files(site_dir, search, files)
-    folder = site_folder(site_dir)
-    written = {**{path: "".join(pieces()) for path, pieces in search.items()}, **files}
-    folder.write(written)
-    built = {f.dest_uri for f in _theme.files or [] if f.inclusion.is_in_serve()}  # type: ignore[no-untyped-call]
-    folder.remove_others(built | set(written) | set(config.theme.static_templates))
-    folder.finish()
-    serving.settle_heap_when_idle()
+    built = {f.dest_uri for f in _theme.files or [] if f.inclusion.is_in_serve()} | set(config.theme.static_templates)
+    serving.finish_writes(site_folder.site_folder(site_dir), search, files, built)
 
 
 def run(command: str, config_file: Path, site_dir: Path | None = None, *, quiet: bool = False,
         dev_addr: str | None = None) -> int:
-    """``guidance build`` (strict, clean) and ``guidance serve`` (--dirty) for a site folder, its
+    """``guidance build`` (strict, clean) or ``guidance serve`` (--dirty) for a site folder, its
     mkdocs.yml completed with the shared configuration; 1 after an error, said once."""
-    from mkdocs.__main__ import ColorFormatter
-    from mkdocs.commands.build import build
+    from mkdocs.commands import build, serve
     from mkdocs.config import load_config
 
-    logger, handler = logging.getLogger("mkdocs"), logging.StreamHandler()
-    handler.setFormatter(ColorFormatter())
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING if quiet else logging.INFO)
-    try:
-        options = completed(config_file)
+    with serving.console("mkdocs", quiet, refused=(ContentError, MkDocsException)) as outcome:
+        options = generator.completed(config_file)
         if command == "serve":
-            from mkdocs.commands.serve import serve
-            serve(str(config_file), build_type="dirty", dev_addr=dev_addr, **options)
-            return 0
+            serve.serve(str(config_file), build_type="dirty", dev_addr=dev_addr, **options)
+            return outcome.status
         config = load_config(str(config_file), **{**options, "site_dir": str(site_dir), "strict": True})
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(config)
+            build.build(config)
         finally:
             config.plugins.on_shutdown()
-    except (ContentError, MkDocsException) as error:
-        if str(error):
-            logger.error(str(error))
-        return 1
-    finally:
-        logger.removeHandler(handler)
-    return 0
+    return outcome.status

@@ -13,7 +13,9 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -63,6 +65,30 @@ def run_again(module: ModuleType) -> None:
         module.__spec__.loader.exec_module(module)
     finally:
         sys.path[:] = path
+
+
+@dataclass
+class Outcome:
+    status: int = 0  # the command's exit code
+
+
+@contextmanager
+def console(logger_name: str, quiet: bool, refused: tuple[type[BaseException], ...]) -> Iterator[Outcome]:
+    """A command's messages on the console (the generator's logger, as its own command line shows
+    them), and any of the ``refused`` errors said once, with exit code 1, never as a traceback."""
+    logger, handler = logging.getLogger(logger_name), logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    outcome = Outcome()
+    try:
+        yield outcome
+    except refused as error:
+        if str(error):
+            logger.error(str(error))
+        outcome.status = 1
+    finally:
+        logger.removeHandler(handler)
 
 
 class DirtyBuildNotice(logging.Filter):
@@ -115,6 +141,17 @@ def plan_writes(build: SiteBuild, folder: SiteFolder, env: Environment, config: 
             for f in documents if f.page is not None}
     others = {f.dest_uri: _file_key(f) for f in files if not f.is_documentation_page()}
     return folder.to_write(keys, everything=templates_changed) | folder.to_write(others)
+
+
+def finish_writes(folder: SiteFolder, search: Mapping[str, Callable[[], Iterable[str]]],
+                  files: Mapping[str, str | bytes], built: Iterable[str]) -> None:
+    """After the pages: the files written once every page is, each only if it changed, and every
+    file the build no longer makes (a deleted sheet's) removed from the site folder."""
+    written = {**{path: "".join(pieces()) for path, pieces in search.items()}, **files}
+    folder.write(written)
+    folder.remove_others(set(built) | set(written))
+    folder.finish()
+    settle_heap_when_idle()
 
 
 def _nav_signature(items: list[Any]) -> list[Any]:
