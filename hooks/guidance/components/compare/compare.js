@@ -18,7 +18,7 @@
    the page (parts.<name>: the elements marked data-cp-part="<name>"), the partners loaded, the
    actions typed and the plan's rows (due). In order: the files (add, keep, restore), the answers
    side by side (render, groupSection, applyFilter), the action plan (renderPlan, renderPrint,
-   planCsv), the reader's events (listen). */
+   planCsv), the reader's events (listen, listenFiles, listenClear), and starting (init, startUp). */
 "use strict";
 const PLAN = "gd-action-plan";
 const MOST = 8;          // partners compared at once
@@ -385,25 +385,11 @@ function planCsv(cmp) {
   }));
 }
 
-// The reader's files, filter, actions and buttons.
+// The reader's filter, actions and buttons.
 function listen(cmp) {
   const { parts, t } = cmp;
-  const { file, drop, filter } = parts;
-  file.addEventListener("change", () => {
-    const files = [...file.files];
-    file.value = "";
-    return add(cmp, files);
-  });
-  drop.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    drop.classList.add("gd-compare__drop--over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("gd-compare__drop--over"));
-  drop.addEventListener("drop", (event) => {
-    event.preventDefault();
-    drop.classList.remove("gd-compare__drop--over");
-    return add(cmp, [...(event.dataTransfer?.files || [])]);
-  });
+  const { filter } = parts;
+  listenFiles(cmp);
   filter.addEventListener("change", () => {
     applyFilter(cmp);
     parts.status.replaceChildren(el("p", { textContent: filter.checked ? t.filtered : t.unfiltered }));
@@ -423,6 +409,26 @@ function listen(cmp) {
   parts.save.addEventListener("click", () => download(JSON.stringify(writePlan(cmp.partners, cmp.actions, cmp.checklist, new Date()), null, 1),
     "application/json", cmp.checklist.id, "-action-plan.json"));
   listenClear(cmp);
+}
+
+// Files chosen with the file button, or dropped on the page.
+function listenFiles(cmp) {
+  const { file, drop } = cmp.parts;
+  file.addEventListener("change", () => {
+    const files = [...file.files];
+    file.value = "";
+    return add(cmp, files);
+  });
+  drop.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    drop.classList.add("gd-compare__drop--over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("gd-compare__drop--over"));
+  drop.addEventListener("drop", (event) => {
+    event.preventDefault();
+    drop.classList.remove("gd-compare__drop--over");
+    return add(cmp, [...(event.dataTransfer?.files || [])]);
+  });
 }
 
 // "Clear the comparison", which asks first.
