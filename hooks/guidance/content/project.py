@@ -18,11 +18,18 @@ from ..memo import Same, file_digest, remembered
 from .validate import M, ids_in, validate_document
 
 SHEET_FILE = "sheet.yml"
+
+
+def sheet_folder(number: str, sheet_id: str) -> str:
+    """A sheet's folder in the content's sheets/: ``3.3-partnership``, its number and then its id."""
+    return f"{number}-{sheet_id}"
+
 # Series and sheet ids become folders and pages of the site: none may take a name the site uses.
 SITE_PATHS = ("assets", "search", "404", "index", "sitemap", "downloads", "accessibility", "privacy",
               "host-your-own-copy", "javascripts", "stylesheets")
 # Element ids the templates give to parts of every sheet page (a content id is an element id too).
-PAGE_IDS = ("disclaimer", "contact")
+DISCLAIMER_ID, CONTACT_ID = "disclaimer", "contact"  # the ids of a sheet page's two footer headings
+PAGE_IDS = (DISCLAIMER_ID, CONTACT_ID)
 ID_PREFIXES = ("gd-", "md-")  # the site's own and Material's classes and ids
 
 

@@ -281,6 +281,14 @@ def coverage(translation: Translation, messages: Iterable[tuple[str, str]]) -> C
     return Counter(translation.state(key, english)[0] for key, english in messages)
 
 
+def shown_share(counts: Counter[State], publish_drafts: bool) -> float:
+    """The percentage of texts a reader sees in the language: current translations, and drafts
+    when they are published; 100 when there is nothing to translate."""
+    total = sum(counts.values())
+    shown = counts["current"] + (counts["draft"] if publish_drafts else 0)
+    return 100 * shown / total if total else 100.0
+
+
 def interface_coverage(translation: Translation, template_dirs: Iterable[Path]) -> Counter[State]:
     """Counts of current, draft, outdated and missing translations of the interface strings."""
     msgids = dict.fromkeys(_msgid(message) for message, _file, _line in interface_messages(template_dirs))

@@ -19,7 +19,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, PoFileParser
 
-from .catalogue import Entry, message_entry
+from .catalogue import DOMAIN, Entry, message_entry
 from ..problems import Problem
 from ..content.markdown import link_targets
 from ..content.source import read_lines

@@ -19,7 +19,7 @@ from ..components.handout.handout import HandoutSettings, make_handout
 from ..language import Language, LocalText
 from ..memo import Same, inputs_key, keyed, remembered
 from ..languages.localise import document_slug_key, localise, messages, part_slug_key, series_slug_key, sheet_slug_key
-from ..content.project import Project
+from ..content.project import CONTACT_ID, DISCLAIMER_ID, Project
 from .render import Renderer
 from ..content.review import is_overdue, review_date
 from ..content.schema import Series, Sheet, Site
@@ -319,7 +319,7 @@ def sheet_toc(sheet: Sheet, site: Site, language: Language) -> tuple[TocEntry, .
     """The outline of a sheet page: its h2 sections, then the footer's two headings.
     Titles stay LocalText, so a fallback keeps its language wherever the outline is shown."""
     headings = [(s.id, s.heading) for s in sheet.sections if s.heading]
-    headings += [("disclaimer", site.disclaimer.heading), ("contact", site.further_information)]
+    headings += [(DISCLAIMER_ID, site.disclaimer.heading), (CONTACT_ID, site.further_information)]
     return tuple(TocEntry(2, anchor, title, _lang(title, language)) for anchor, title in headings)
 
 
@@ -331,5 +331,5 @@ def sheet_search(sheet: Sheet, site: Site, location: str) -> tuple[SearchEntry, 
         if section.heading:
             texts = [text for _key, text in messages(section, sheet.id) if text is not section.heading]
             found.append(entry(f"{location}#{section.id}", section.heading, texts))
-    found.append(entry(f"{location}#disclaimer", site.disclaimer.heading, [site.disclaimer.text]))
+    found.append(entry(f"{location}#{DISCLAIMER_ID}", site.disclaimer.heading, [site.disclaimer.text]))
     return tuple(found)

@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from markupsafe import Markup, escape
 
 from ..content.markdown import inline_markdown
+from ..content.project import CONTACT_ID, DISCLAIMER_ID
 from ..disk_cache import keep_compiled, shared
 from ..language import SOURCE, Language, LocalText, N_
 from ..languages.dates import long_date, plural_samples
@@ -78,6 +79,7 @@ class Renderer:
             extensions=["jinja2.ext.i18n"],
         )
         keep_compiled(self.env, shared())
+        self.env.globals.update(disclaimer_id=DISCLAIMER_ID, contact_id=CONTACT_ID)  # the footer's headings
         self.env.filters.update(mailto=mailto, tel=tel)  # href="{{ publisher.email | mailto }}": percent-encoded
 
     def render(self, template: str, language: Language, **context: Any) -> str:

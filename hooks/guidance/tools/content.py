@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..languages.catalogue import coverage, load_translation
+from ..languages.catalogue import coverage, load_translation, shown_share
 from .editor_schema import write_schemas
 from ..language import SOURCE
 from ..languages.localise import messages
@@ -39,9 +39,7 @@ def status(settings: Settings, today: date) -> int:
         row = f"{(sheet.number + ' ' + sheet.id)[:30]:30} {sheet.last_updated.isoformat():12} {due.isoformat() if due else '-':10} {state:16} {len(found):5}"
         for code in others:
             counts = coverage(translations[code], found)
-            shown = counts["current"] + (counts["draft"] if settings.options.publish_drafts else 0)
-            share = 100 * shown / len(found) if found else 100
-            row += f"  {code} {share:5.1f}% {counts['draft']:5} {counts['outdated']:8} {counts['missing']:7}"
+            row += f"  {code} {shown_share(counts, settings.options.publish_drafts):5.1f}% {counts['draft']:5} {counts['outdated']:8} {counts['missing']:7}"
         print(row)
     print(f"{len(project.sheets)} sheets, {overdue} overdue for review (today is {today.isoformat()})")
     return 1 if overdue else 0

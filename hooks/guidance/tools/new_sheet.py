@@ -17,7 +17,7 @@ from .editor_schema import modeline
 from .importer.ids import Ids
 from .importer.write import write_if_it_builds
 from ..problems import ContentError, display_path
-from ..content.project import SHEET_FILE
+from ..content.project import SHEET_FILE, sheet_folder
 from ..site.settings import read_settings
 
 
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     sheets_dir = (args.out or settings.content_dir / "sheets").resolve()
     content_dir = sheets_dir.parent if (sheets_dir.parent / "site.yml").is_file() else settings.content_dir
     sheet_id = Ids().make(args.title, "sheet")
-    out_file = sheets_dir / f"{args.number}-{sheet_id}" / SHEET_FILE
+    out_file = sheets_dir / sheet_folder(args.number, sheet_id) / SHEET_FILE
     shown = display_path(out_file, Path.cwd())
     if out_file.exists():
         print(f"{shown}: already exists; nothing written", file=sys.stderr)

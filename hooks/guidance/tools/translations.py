@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import get_args
 
 from ..site.build import checked_translation, document_paths, project_messages
-from ..languages.catalogue import (build_template, catalogue_path, coverage, interface_coverage,
+from ..languages.catalogue import (build_template, catalogue_path, coverage, interface_coverage, shown_share,
                         read_catalogue, template_path, update_catalogue, write_catalogue)
 from ..language import SOURCE, State
 from ..languages.localise import messages
@@ -62,9 +62,8 @@ def status(settings: Settings) -> int:
         rows.append((f"publisher profile ({profile.id})", _profile_coverage(profile, code)))
         for name, counts in rows:
             total = sum(counts.values())
-            shown = counts["current"] + (counts["draft"] if settings.options.publish_drafts else 0)
             print(f"{code:8} {name:28} {total:5} " + " ".join(f"{counts[s]:{max(5, len(s))}}" for s in STATES)
-                  + f" {100 * shown / total if total else 100:5.1f}%")
+                  + f" {shown_share(counts, settings.options.publish_drafts):5.1f}%")
             gaps += counts["outdated"] + counts["missing"]
     if problems:  # the same problems the build refuses
         print(ContentError(problems))

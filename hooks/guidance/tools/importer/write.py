@@ -19,13 +19,13 @@ from ruamel.yaml import YAML
 
 from ..editor_schema import modeline
 from ...problems import ContentError, Problem, display_path
-from ...content.project import SHEET_FILE, load_project
+from ...content.project import SHEET_FILE, load_project, sheet_folder as folder_name
 from .structure import Recognised
 
 
 def sheet_folder(data: dict[str, Any]) -> str:
     """``3.3-partnership``: the number, then the sheet's id."""
-    return f"{data['number']}-{data['id']}"
+    return folder_name(str(data["number"]), str(data["id"]))
 
 
 def sheet_yaml(recognised: Recognised, source_name: str, out_file: Path, content_dir: Path, today: date) -> str:
