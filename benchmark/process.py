@@ -25,6 +25,7 @@ def without_bytecode_switch(environ: Mapping[str, str]) -> dict[str, str]:
 class Run:
     seconds: float
     peak_rss: int  # bytes
+    cpu: float = 0.0  # user and system seconds of the process: less moved by other work on the machine
 
 
 def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) -> Run:
@@ -40,4 +41,4 @@ def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) ->
     process.stderr.close()
     if process.returncode:
         raise SystemExit(f"`{' '.join(command)}` failed ({process.returncode}):\n{errors}")
-    return Run(seconds, usage.ru_maxrss * KIB)  # Linux reports KiB
+    return Run(seconds, usage.ru_maxrss * KIB, usage.ru_utime + usage.ru_stime)  # Linux reports KiB

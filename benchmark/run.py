@@ -75,10 +75,12 @@ def paired(tmp: Path, label: str, content: Path | None, pairs: int, with_plain: 
         if plain:
             runs["plain"].append(mkdocs_build(plain, plain_site))
     result = {name: {"seconds": statistics.median(r.seconds for r in rs), "all": [r.seconds for r in rs],
+                     "cpu": statistics.median(r.cpu for r in rs),
                      "peak_mib": statistics.median(r.peak_rss for r in rs) / MIB,
                      "max_mib": max(r.peak_rss for r in rs) / MIB} for name, rs in runs.items() if rs}
     result["pages"] = count_pages(ours_site)
     result["ratio"] = result["ours"]["seconds"] / result["plain"]["seconds"] if plain else None
+    result["cpu_ratio"] = result["ours"]["cpu"] / result["plain"]["cpu"] if plain else None
     result["site"] = ours_site
     return result
 
@@ -87,7 +89,7 @@ def whole_process(tmp: Path, sizes: list[int], pairs: int, plain_at_scale: bool 
     """(a) for the site as it is and for each size of generated content; returns the built site.
     Without ``plain_at_scale``, plain Material is built only for the site as it is."""
     print(f"\n(a) Whole-process `mkdocs build`, ours and plain Material of the same pages, alternating, "
-          f"{pairs} pairs after one warm-up each; median wall time, peak RSS of the process (median, max)")
+          f"{pairs} pairs after one warm-up each; median wall time, peak RSS of the process (median, max); median CPU time (user + system) in brackets")
     print(f"  {'content':28} {'pages':>5}  {'ours':>8} {'plain':>8} {'ratio':>6}  {'ours RSS':>17}  {'plain RSS':>17}")
     site = None
     for size in [0, *sizes]:
@@ -98,11 +100,12 @@ def whole_process(tmp: Path, sizes: list[int], pairs: int, plain_at_scale: bool 
         if plain:
             print(f"  {label:28} {r['pages']:5d}  {ours['seconds']:6.2f} s {plain['seconds']:6.2f} s {r['ratio']:6.2f}  "
                   f"{ours['peak_mib']:6.1f} ({ours['max_mib']:5.1f}) MiB  {plain['peak_mib']:6.1f} ({plain['max_mib']:5.1f}) MiB"
-                  f"   [ours {seconds(ours['all'])}; plain {seconds(plain['all'])}]")
+                  f"   [ours {seconds(ours['all'])}; plain {seconds(plain['all'])}; CPU {ours['cpu']:.2f} s / {plain['cpu']:.2f} s"
+                  f" = {r['cpu_ratio']:.2f}]")
         else:
             print(f"  {label:28} {r['pages']:5d}  {ours['seconds']:6.2f} s {'-':>8} {'-':>6}  "
                   f"{ours['peak_mib']:6.1f} ({ours['max_mib']:5.1f}) MiB  {'plain Material not built':>17}"
-                  f"   [ours {seconds(ours['all'])}]")
+                  f"   [ours {seconds(ours['all'])}; CPU {ours['cpu']:.2f} s]")
         if not size:
             site = r["site"]
             print("    " + target(f"ratio, site as it is <= {TARGETS['ratio_site']}", f"{r['ratio']:.2f}",
