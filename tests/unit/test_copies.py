@@ -220,11 +220,23 @@ def test_a_new_copy_holds_the_councils_files_and_the_release_locked(copy: Path, 
                     "sha256": hashlib.sha256(first.read_bytes()).hexdigest()}
     members = {n: d for n, d in release_members(first).items()}
     assert {k: v for k, v in everything_in(copy / "release").items() if v is not None} == members
-    github = (copy / ".github/workflows/pages.yml").read_text(encoding="utf-8")
-    gitlab = (copy / ".gitlab-ci.yml").read_text(encoding="utf-8")
-    for ci in (github, gitlab):
-        assert "pip install --require-hashes --no-deps -r requirements.lock" in ci
-        assert ".venv/bin/guidance build " in ci
+
+
+def test_a_new_copys_ci_files_install_the_locked_packages_and_publish_the_build(copy: Path) -> None:
+    github = yaml.safe_load((copy / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = github["jobs"]["build"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert ".venv/bin/python -m pip install --require-hashes --no-deps -r requirements.lock" in runs
+    build = next(step for step in steps if step.get("run") == ".venv/bin/guidance build site")
+    assert build["env"]["GUIDANCE_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert {"uses": "actions/upload-pages-artifact@v3", "with": {"path": "site"}} in steps
+    assert github["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert github["jobs"]["deploy"]["steps"][0]["uses"] == "actions/deploy-pages@v4"
+    gitlab = yaml.safe_load((copy / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
+    assert gitlab["script"] == ["python -m venv .venv",
+                                ".venv/bin/python -m pip install --require-hashes --no-deps -r requirements.lock",
+                                'GUIDANCE_SITE_URL="$CI_PAGES_URL/" .venv/bin/guidance build public']
+    assert gitlab["artifacts"] == {"paths": ["public"]}
 
 
 @pytest.mark.parametrize("name", ['Cyngor "Gwirfoddol": Sir Gâr # 1', "<script>alert(1)</script>", "a: b\nc: d"])

@@ -72,6 +72,9 @@ def _release(args: argparse.Namespace) -> int:
                         args.previous, args.version, args.wheel, requirements if requirements.is_file() else None,
                         tool_versions(root / "package.json"))
     print(f"wrote {display_path(made.zip_file, Path.cwd())} and its .sha256 ({len(made.manifest.files)} files)")
+    if args.wheel is None:
+        print("note: no --wheel: copies of this release install the guidance package some other way "
+              "(their CI files install only what requirements.lock names)")
     if args.previous:
         print(describe_changes(made.changes, made.manifest.previous, made.manifest.version))
     return 0
