@@ -75,7 +75,7 @@ def test_the_whole_path_release_copy_build_update_build(tmp_path: Path, releases
 
     assert update(copy, releases[1], yes=True, allow_older=False, ask=lambda q: False, build=build, say=said.append) == 0
     report = "\n".join(said)
-    assert "New sheets (1):\n  - 3.4 Working with volunteers" in report
+    assert "New sheet (1):\n  - 3.4 Working with volunteers" in report
     assert f'      now:    "{REWORDED}"\n      before: "{QUESTION}"' in report
     assert "will see those answers shown as answers to the earlier wording" in report
     assert page_text(parse(site / "working-with-others/volunteers/index.html").select_one("h1")) == "3.4 Working with volunteers"
@@ -174,7 +174,7 @@ def test_the_whole_path_with_only_the_environments_commands_on_path(tmp_path: Pa
     assert {p: p.read_bytes() for p in sorted(copy.rglob("*")) if p.is_file()} == before
 
     said = command("update", second, "--yes", cwd=copy)
-    assert "New sheets (1):\n  - 3.4 Working with volunteers" in said
+    assert "New sheet (1):\n  - 3.4 Working with volunteers" in said
     assert f'now:    "{REWORDED}"' in said and f'before: "{QUESTION}"' in said
     assert said.rstrip().endswith(f"Updated to release {second.name.removeprefix('guidance-content-').removesuffix('.zip')}, and the site is built.")
     assert (copy / "site/working-with-others/volunteers/index.html").is_file()

@@ -22,7 +22,9 @@ from guidance.tools.copies.archive import read_release
 from guidance.tools.copies.manifest import ReleaseError
 from guidance.tools.copies.new_copy import new_copy, profile_id
 from guidance.tools.copies.release import make_release
-from guidance.tools.copies.update import update
+from guidance.language import Language
+from guidance.tools.copies.update import NOT_CHANGED, update
+from guidance.tools.copies.words import Words
 
 
 @pytest.fixture(scope="module")
@@ -296,7 +298,7 @@ def test_the_update_report_names_the_new_sheet_and_the_reworded_question(copy: P
     code, said = _run_update(copy, releases[1], answer=False)
     assert code == 0
     assert "Release 2026.12.04.2, compared with release 2026.12.04:" in said
-    assert "New sheets (1):\n  - 3.4 Working with volunteers\n" in said
+    assert "New sheet (1):\n  - 3.4 Working with volunteers\n" in said
     assert ("  3.3 Partnership\n    English: 1 text changed, in \"As an individual\".\n"
             "    1 checklist question reworded:\n"
             f'      now:    "{REWORDED}"\n      before: "{QUESTION}"\n'
@@ -367,3 +369,37 @@ def test_the_lock_pins_every_dependency_with_hashes() -> None:
     assert names <= set(pins), sorted(names - set(pins))
     assert "colorama" in pins and all(count >= 1 for count in pins.values())
     assert pins["pydantic-core"] > 10  # every platform's wheels, not only this machine's
+
+
+def test_a_welsh_first_copy_is_told_what_changed_in_welsh(copy: Path, releases: tuple[Path, Path],
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    settings = copy / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "    languages: [en, cy]" in text
+    settings.write_text(text.replace("    languages: [en, cy]", "    languages: [cy, en]"), encoding="utf-8")
+    asked: list[str] = []
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "n")
+    before = everything_in(copy)
+    assert main(["update", str(releases[1]), "--copy", str(copy)]) == 0
+    said = capsys.readouterr().out
+    assert "Rhyddhad 2026.12.04.2, o'i gymharu â rhyddhad 2026.12.04:" in said
+    assert "Taflen newydd (1):\n  - 3.4 Working with volunteers" in said
+    assert "Taflen wedi newid (1):" in said
+    assert "    Saesneg: newidiodd 1 testun, yn \"As an individual\"." in said
+    assert f'    Aralleiriwyd 1 cwestiwn yn y rhestr wirio:\n      nawr: "{REWORDED}"\n      cynt: "{QUESTION}"' in said
+    assert "Bydd darllenwyr a gadwodd atebion i'r cwestiwn hwn yn eu porwr" in said
+    assert asked == ["\nRhoi rhyddhad 2026.12.04.2 ar waith yn y copi hwn? Teipiwch y am ie, n am na: "]
+    assert said.rstrip().endswith("Ni newidiwyd dim.")
+    assert everything_in(copy) == before
+
+
+def test_a_translation_with_a_control_character_is_not_printed() -> None:
+    import gettext
+
+    class Hostile(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return "\x1b]0;owned\x07Nothing {version}"
+
+    words = Words(Language("cy", ui=Hostile()))
+    assert words(NOT_CHANGED) == "Nothing was changed."

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from babel.messages.pofile import PoFileError
 
 from ...languages.catalogue import catalogue_path, read_catalogue
-from ...language import SOURCE, TABLE
+from ...language import SOURCE, TABLE, N_
 from ...languages.localise import messages
 from ...problems import Problem
 from ...content.project import SHEET_FILE
@@ -24,7 +24,7 @@ from ...content.source import load_document
 from ...content.validate import validate_document
 
 SITE_ID = "site"          # the shared texts of site.yml, reported beside the sheets
-SITE_LABEL = "Texts every sheet shares (site.yml)"
+SITE_LABEL = N_("Texts every sheet shares (site.yml)")
 Kind = Literal["added", "removed", "changed"]
 
 

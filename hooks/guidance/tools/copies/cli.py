@@ -11,18 +11,24 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from babel.messages.pofile import PoFileError
+
+from ...language import SOURCE, N_
+from ...languages.catalogue import load_translation
 from ...problems import ContentError, display_path
 from ...content.project import load_project
 from ...site.facts import tool_versions
 from ...site.settings import read_settings
-from .layout import REQUIREMENTS
+from .layout import RELEASE, REQUIREMENTS, SETTINGS
 from .manifest import ReleaseError
 from .new_copy import new_copy
 from .release import make_release
 from .report import describe_changes
 from .update import Build, update
+from .words import ENGLISH, Words
 
 Command = Callable[[argparse.Namespace], int]
+ANSWER = N_("Type y for yes, n for no:")
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], build: Build) -> None:
@@ -88,13 +94,26 @@ def _new_copy(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace, build: Build) -> int:
+    words = copy_words(args.copy)
     return update(args.copy, args.release, yes=args.yes, allow_older=args.allow_older,
-                  ask=_ask, build=build, say=print)
+                  ask=lambda question: _ask(question, words), build=build, say=print, words=words)
 
 
-def _ask(question: str) -> bool:
+def copy_words(copy: Path) -> Words:
+    """The words of the copy's main language, from its release's catalogue (English when the
+    copy's settings or the catalogue cannot be read: the update then says what is wrong)."""
     try:
-        answer = input(f"{question} Type y for yes, n for no: ")
+        code = read_settings((copy / SETTINGS).resolve()).options.languages[0]
+        if code == SOURCE.code:
+            return ENGLISH
+        return Words(load_translation(code, copy / RELEASE / "content").language())
+    except (ContentError, PoFileError, ValueError, UnicodeDecodeError, OSError):
+        return ENGLISH
+
+
+def _ask(question: str, words: Words) -> bool:
+    try:
+        answer = input(f"{question} {words(ANSWER)} ")
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes", "o", "ie")

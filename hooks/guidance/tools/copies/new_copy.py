@@ -20,7 +20,7 @@ from .archive import Release, read_release, unpack
 from .hosting import ci_files
 from .layout import ENGINE, LOCK, PAGES, PREVIOUS, PROFILE, RELEASE, REQUIREMENTS, SETTINGS, SHEETS, SITE, STAGING, Lock
 from .manifest import ReleaseError
-from .report import language_name
+from .words import ENGLISH
 
 MAX_NAME = 200
 GUIDE = "host-your-own-copy.md"  # the publisher's guide to hosting a copy: not one of a copy's pages
@@ -94,8 +94,8 @@ def _write_copy(folder: Path, release: Release, name: str) -> Lock:
     languages = release_languages(release)
     others = [code for code in languages if code != SOURCE.code]
     _write(folder / SETTINGS, SETTINGS_TEXT.format(
-        **names, source=language_name(SOURCE.code), languages=", ".join(languages),
-        other=" or ".join(language_name(code) for code in others) or "another language",
+        **names, source=ENGLISH.language_name(SOURCE.code), languages=", ".join(languages),
+        other=" or ".join(ENGLISH.language_name(code) for code in others) or "another language",
         other_first=", ".join([*others[:1], SOURCE.code, *others[1:]])))
     _write(folder / PROFILE, PROFILE_TEXT.format(
         release=RELEASE, id=profile_id(name), name=_localised(json.dumps(name, ensure_ascii=False), languages, placeholder=False),
@@ -127,7 +127,7 @@ def _localised(text: str, languages: list[str], placeholder: bool) -> str:
     """A profile text in each language: the source language's as given, the others to complete."""
     lines = []
     for code in languages:
-        note = f"   # to complete: in {language_name(code)}" if code != SOURCE.code else ("   # to complete" if placeholder else "")
+        note = f"   # to complete: in {ENGLISH.language_name(code)}" if code != SOURCE.code else ("   # to complete" if placeholder else "")
         lines.append(f"  {code}: {text}{note}")
     return "\n".join(lines)
 

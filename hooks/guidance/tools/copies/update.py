@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...language import N_
 from .archive import Release, read_release, unpack
 from .changes import compare, snapshot
 from .layout import ENGINE, LOCK, PREVIOUS, RELEASE, REQUIREMENTS, STAGING, Lock, read_lock
@@ -20,14 +21,21 @@ from ...site.release import version_key
 from .manifest import ReleaseError
 from .new_copy import write_requirements
 from .report import describe_changes
+from .words import ENGLISH, Words
 
 Ask = Callable[[str], bool]
 Build = Callable[[Path], str | None]   # builds the copy; None, or why it failed
 Say = Callable[[str], None]
-NEW_PROGRAM = (f"This release comes with a new version of the program ({REQUIREMENTS}). Your hosting (GitHub or "
-               "GitLab Pages) installs it by itself. On this computer, install it from this folder as in step 2 of "
-               f"the guide: ../guidance-program/bin/python -m pip install --require-hashes --no-deps -r {REQUIREMENTS} "
-               f"(on Windows: ..\\guidance-program\\Scripts\\python -m pip install --require-hashes --no-deps -r {REQUIREMENTS}).")
+NOTHING_TO_DO = N_("Release {version} is already the one this copy shows: nothing to do.")
+APPLY = N_("Apply release {version} to this copy?")
+NOT_CHANGED = N_("Nothing was changed.")
+NOT_BUILT = N_("The update was not applied: the site does not build with release {version}:")
+AS_IT_WAS = N_("Your copy is as it was, showing release {installed}. Send this message to the publisher.")
+UPDATED = N_("Updated to release {version}, and the site is built.")
+NEW_PROGRAM = N_("This release comes with a new version of the program ({lock}). Your hosting (GitHub or GitLab "
+                 "Pages) installs it by itself. On this computer, install it from this folder as in step 2 of the "
+                 "guide: {command} (on Windows: {windows}).")
+INSTALL = "{python} -m pip install --require-hashes --no-deps -r {lock}"
 
 
 @dataclass(frozen=True)
@@ -39,36 +47,38 @@ class Replaced:
     engine: dict[str, bytes]
 
 
-def update(copy: Path, release_file: Path, *, yes: bool, allow_older: bool, ask: Ask, build: Build, say: Say) -> int:
+def update(copy: Path, release_file: Path, *, yes: bool, allow_older: bool, ask: Ask, build: Build, say: Say,
+           words: Words = ENGLISH) -> int:
     """The exit code: 0 updated (or nothing to do, or declined), 1 refused or not built."""
     lock = read_lock(copy)
     release = read_release(release_file)
     if (reason := _refused(lock, release, allow_older)) is not None:
         if reason:
             raise ReleaseError(reason)
-        say(f"Release {release.version} is already the one this copy shows: nothing to do.")
+        say(words(NOTHING_TO_DO, version=release.version))
         return 0
     staging = copy / STAGING
     if staging.exists():  # left by an update that was stopped part-way
         shutil.rmtree(staging)
     unpack(release, staging)
     say(describe_changes(compare(snapshot(copy / RELEASE / "content"), snapshot(staging / "content")),
-                         lock.version, release.version))
-    if not yes and not ask(f"\nApply release {release.version} to this copy?"):
+                         lock.version, release.version, words))
+    if not yes and not ask("\n" + words(APPLY, version=release.version)):
         shutil.rmtree(staging)
-        say("Nothing was changed.")
+        say(words(NOT_CHANGED))
         return 0
     previous = _apply(copy, release, staging)
     failure = build(copy)
     if failure is not None:
         _put_back(copy, previous)
-        say(f"The update was not applied: the site does not build with release {release.version}:\n{failure}\n"
-            f"Your copy is as it was, showing release {lock.version}. Send this message to the publisher.")
+        say("\n".join([words(NOT_BUILT, version=release.version), failure, words(AS_IT_WAS, installed=lock.version)]))
         return 1
     shutil.rmtree(copy / PREVIOUS)
-    say(f"Updated to release {release.version}, and the site is built.")
+    say(words(UPDATED, version=release.version))
     if previous.requirements is not None and release.files.get(REQUIREMENTS, previous.requirements) != previous.requirements:
-        say(NEW_PROGRAM)
+        say(words(NEW_PROGRAM, lock=REQUIREMENTS,
+                  command=INSTALL.format(python="../guidance-program/bin/python", lock=REQUIREMENTS),
+                  windows=INSTALL.format(python="..\\guidance-program\\Scripts\\python", lock=REQUIREMENTS)))
     return 0
 
 
