@@ -3,7 +3,7 @@
 A catalogue that would cross them (the line `msgid "Yes"` deleted, so that Babel read "Ie" as
 another entry's translation; or "Partly" given the words of "Yes") is refused and the site built
 before stays; on that site every Welsh radio is labelled with the Welsh of the answer it saves,
-from the one table of answers (selfcheck.ANSWERS).
+from the one table of answers (selfcheck.ANSWER_LABELS).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import shutil
 
 from conftest import ROOT, build_in_process, serve
 from guidance.site.build import checked_translation
-from guidance.components.selfcheck import ANSWERS
+from guidance.components.selfcheck import ANSWER_LABELS
 from corpus import CORPUS, make_project, read_case, snapshot
 
 WELSH_SHEETS = ["/cy/gweithio-gydag-eraill/partneriaeth/"]
@@ -29,8 +29,8 @@ def test_welsh_labels_match_their_values_after_a_broken_catalogue(site, browser,
         assert snapshot(previous) == before
 
     translation, problems = checked_translation("cy", ROOT / "content_src", set(), True)
-    welsh = {value: translation.interface.gettext(english) for value, english in ANSWERS.items()}
-    assert len(set(welsh.values())) == len(ANSWERS)
+    welsh = {value: translation.interface.gettext(english) for value, english in ANSWER_LABELS.items()}
+    assert len(set(welsh.values())) == len(ANSWER_LABELS)
     url, server = serve(previous)
     page = browser.new_page()
     try:

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, selfcheck_content
 from guidance.languages.catalogue import interface_messages
 from guidance.components.selfcheck import (
-    ANSWERS, NAMES, PLURALS, SCRIPT_URI, STRINGS, fingerprint, script, selfcheck,
+    ANSWER_LABELS, NAMES, PLURALS, SCRIPT_URI, STRINGS, fingerprint, script, selfcheck,
 )
 from guidance.components.selfcheck.selfcheck import SCRIPT
 from guidance.components.shared import SCRIPT as SHARED_SCRIPT
@@ -76,15 +76,15 @@ def test_strings_reach_the_page_in_its_language_with_every_welsh_plural_form(exa
 
 
 def test_answer_values_and_string_keys_do_not_collide():
-    assert not set(ANSWERS) & set(STRINGS)
+    assert not set(ANSWER_LABELS) & set(STRINGS)
     plural_names = {f"{key}-{category}" for key in PLURALS for category in ("zero", "one", "two", "few", "many", "other")}
-    assert not plural_names & {*ANSWERS, *STRINGS}
+    assert not plural_names & {*ANSWER_LABELS, *STRINGS}
 
 
 def test_the_strings_are_in_the_translators_catalogue():
     found = {message for message, path, _line in interface_messages([ROOT / "hooks" / "guidance"])
              if path.endswith("components/selfcheck/selfcheck.py")}
-    assert found == {*ANSWERS.values(), *STRINGS.values(), *PLURALS.values()}
+    assert found == {*ANSWER_LABELS.values(), *STRINGS.values(), *PLURALS.values()}
 
 
 def test_the_script_reads_only_strings_the_template_writes():
@@ -114,7 +114,7 @@ def test_no_name_is_written_by_hand_in_the_template_or_the_script():
     source = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text() + SHARED_SCRIPT.read_text(), flags=re.S)
     assert re.findall(r"data-(?:sc|checklist|group|question|fingerprint)", source) == []
     assert "gd-sc-" not in source.replace('"gd-sc-printing"', "")
-    for value in ANSWERS:
+    for value in ANSWER_LABELS:
         assert f'"{value}"' not in source, value
 
 

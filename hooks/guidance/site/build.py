@@ -36,7 +36,7 @@ from ..content.project import Project, load_project, reserved_slug
 from ..content.schema import Publisher, Site
 from ..content.markdown import inline_markdown
 from .release import RELEASE_LINE, RELEASE_PAGES, OfferedRelease, ShownRelease, latest_release, offered_path, shown_release
-from .render import COMPONENTS, TEMPLATES, Renderer, interface
+from .render import COMPONENTS, TEMPLATES, Renderer, in_language, interface
 from .search import SearchEntry, document_entry, index_files
 from ..served import SITE_SCRIPT, joined_script
 from .settings import Options
@@ -322,7 +322,7 @@ class SiteBuild:
             return Markup("")
         lang = getattr(text, "lang", code)
         shown = inline_markdown(text)
-        return shown if lang == code else Markup('<span lang="{}">{}</span>').format(self.language(lang).facts.hreflang if lang in self.languages else lang, shown)
+        return shown if lang == code else in_language(shown, self.language(lang).facts.hreflang if lang in self.languages else lang)
 
     def report_link(self, code: str, url: str | None) -> ReportLink:
         """The link on the page at ``url`` (from the site's root; None where the page has no

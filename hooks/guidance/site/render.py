@@ -24,17 +24,26 @@ TEMPLATES = Path(__file__).parent / "templates"
 COMPONENTS = Path(__file__).parents[1] / "components"  # a component's template: components/<name>/template.html
 
 
+LANG_SPAN = '<span lang="{}">{}</span>'  # a passage in another language than its page's: the one wrapper
+
+
+def in_language(html: str, lang: str) -> Markup:
+    """``html`` (escaped, or markup) marked as being in ``lang``."""
+    return Markup(LANG_SPAN).format(lang, html)
+
+
 @cache
 def marked_text(text: str, lang: str, page_lang: str) -> Markup:
     """Plain text, escaped, in a span that names its language when it is not the page's (a
     heading shown in English on a Welsh page keeps its language in the page outline too)."""
-    return escape(text) if lang == page_lang else Markup(f'<span lang="{escape(lang)}">{escape(text)}</span>')
+    return escape(text) if lang == page_lang else in_language(text, lang)
 
 
 # An interface string not yet translated is shown in English: these two private-use characters go
 # round it while a page is made, and then become <span lang="en"> where it is text (in an
 # attribute, which cannot hold markup, they are simply taken out).
 FALLBACK_START, FALLBACK_END = "\ue000", "\ue001"
+_FALLBACK_OPEN, _FALLBACK_CLOSE = LANG_SPAN.format(SOURCE.hreflang, "\0").split("\0")
 _TAGS_AND_RAW_TEXT = re.compile(r"(<(script|style|title|textarea)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I)
 
 
@@ -61,7 +70,7 @@ def mark_fallbacks(html: str) -> str:
         if kind == 1:
             out.append(part.replace(FALLBACK_START, "").replace(FALLBACK_END, ""))
         else:
-            out.append(part.replace(FALLBACK_START, f'<span lang="{SOURCE.hreflang}">').replace(FALLBACK_END, "</span>"))
+            out.append(part.replace(FALLBACK_START, _FALLBACK_OPEN).replace(FALLBACK_END, _FALLBACK_CLOSE))
     return "".join(out)
 
 
@@ -90,7 +99,7 @@ class Renderer:
             lang = getattr(text, "lang", language.code)
             if lang != language.code:
                 note = escape(interface(language, NOT_YET_TRANSLATED))
-                html = Markup(f'<span lang="{escape(lang)}">{html}</span> <span class="gd-untranslated">{note}</span>')
+                html = Markup(f'{in_language(html, lang)} <span class="gd-untranslated">{note}</span>')
             return Markup(f"<{block}>{html}</{block}>") if block else html
 
         def profile_text(text: LocalText) -> Markup:

@@ -15,7 +15,7 @@ from ...language import LanguageFacts
 from ...content.schema import ChecklistSection, Sheet
 from ...languages.localise import part_slug_key
 from ...served import scripts_in_one_function, stylesheet
-from ..selfcheck import ANSWERS
+from ..selfcheck import ANSWER_LABELS
 from ..shared import date_strings, script_sources
 
 FOLDER = Path(__file__).parent
@@ -35,8 +35,8 @@ class Comparison:
     locale: str               # for Intl.PluralRules in the browser: "en-GB", "cy"
     date: str                 # Babel's long-date pattern, "{d} {MMMM} {y}" (shared.date_strings)
     months: str               # month names in the page's language, joined (the browser may have none in Welsh)
-    answers: tuple[str, ...] = tuple(ANSWERS)
-    labels: tuple[tuple[str, str], ...] = tuple(ANSWERS.items())  # each answer value and its English words
+    answers: tuple[str, ...] = tuple(ANSWER_LABELS)
+    labels: tuple[tuple[str, str], ...] = tuple(ANSWER_LABELS.items())  # each answer value and its English words
     action_answers: tuple[str, ...] = ACTION_ANSWERS
 
 

@@ -1,9 +1,9 @@
 """The self-check: every checklist as a private self-assessment (see selfcheck.py)."""
 
 from .selfcheck import (
-    ANSWERS, EXAMPLES, NAMES, PLURALS, SCRIPT_URI, STRINGS, STYLESHEET, SelfCheck, answer_label_problems,
+    ANSWER_LABELS, EXAMPLES, NAMES, PLURALS, SCRIPT_URI, STRINGS, STYLESHEET, SelfCheck, answer_label_problems,
     fingerprint, fingerprints, script, selfcheck, sources,
 )
 
-__all__ = ["ANSWERS", "EXAMPLES", "NAMES", "PLURALS", "SCRIPT_URI", "STRINGS", "STYLESHEET", "SelfCheck",
+__all__ = ["ANSWER_LABELS", "EXAMPLES", "NAMES", "PLURALS", "SCRIPT_URI", "STRINGS", "STYLESHEET", "SelfCheck",
            "answer_label_problems", "fingerprint", "fingerprints", "script", "selfcheck", "sources"]

@@ -35,7 +35,7 @@ EXAMPLES = FOLDER / "examples"      # a small sheet with two checklists, for thi
 
 # Answer values, as saved on the device and in answer files (never change one), and their labels;
 # the build refuses a language in which two answers would read the same (answer_label_problems).
-ANSWERS: dict[str, str] = {
+ANSWER_LABELS: dict[str, str] = {
     "yes": N_("Yes"),
     "partly": N_("Partly"),
     "not-yet": N_("Not yet"),
@@ -95,14 +95,14 @@ class Names:
     fingerprint: str = "data-fingerprint"        # a hash of the question's English words
     kind: str = "data-kind"                      # "written" on a question answered in words (schema.Question.kind)
     see: str = "data-see"                        # the links to the sections that help with a question (schema.Question.see)
-    text: str = "data-sc-"                       # + a key of STRINGS or ANSWERS, or of PLURALS and a category
+    text: str = "data-sc-"                       # + a key of STRINGS or ANSWER_LABELS, or of PLURALS and a category
     # text + "locale", "date", "months": the shared helpers read them as the strings of those keys
     locale: str = "data-sc-locale"               # the page's locale, for the browser's plural rules (Intl.PluralRules)
     date: str = "data-sc-date"                   # the order of a date's parts: "{d} {MMMM} {y}" (from Babel)
     months: str = "data-sc-months"               # the month names in the page's language (shared.date_strings)
     started: str = "data-sc-started"             # set by the script once it has started on a checklist
     control: str = "gd-sc-"                      # + question id: the name of its answers' radio group
-    answers: tuple[str, ...] = tuple(ANSWERS)
+    answers: tuple[str, ...] = tuple(ANSWER_LABELS)
 
 
 NAMES = Names()
@@ -123,7 +123,7 @@ def selfcheck(sheet: Sheet, language: Language) -> SelfCheck:
 
 
 def attributes(language: Language) -> dict[str, str]:
-    texts = {NAMES.text + key: language.gettext(english) for key, english in (ANSWERS | STRINGS).items()}
+    texts = {NAMES.text + key: language.gettext(english) for key, english in (ANSWER_LABELS | STRINGS).items()}
     samples = plural_samples(language.facts.locale)
     for key, (singular, plural) in PLURALS.items():
         texts.update((f"{NAMES.text}{key}-{category}", language.ngettext(singular, plural, n))
@@ -140,7 +140,7 @@ def answer_label_problems(translation: Translation) -> list[Problem]:
     "Partly" the words of "Yes" would have people save one answer while reading another."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for english in ANSWERS.values():
+    for english in ANSWER_LABELS.values():
         label = " ".join(translation.interface.gettext(english).split()).casefold()
         if label in seen:
             entry = translation.interface_entries.get(english)

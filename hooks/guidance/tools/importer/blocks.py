@@ -28,7 +28,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Source:
+class ReadDocument:
     """A read document: its blocks and how positions in it are named."""
 
     path: Path

@@ -9,14 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .blocks import Block, Kind, Source, Unreadable
+from .blocks import Block, Kind, ReadDocument, Unreadable
 
 HEADING_STYLE = re.compile(r"^(?:heading|pennawd)\s*(\d)$", re.IGNORECASE)
 LIST_STYLE = re.compile(r"^list (?P<kind>bullet|number|paragraph)(?: (?P<depth>\d))?$", re.IGNORECASE)
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def read_docx(path: Path) -> Source:
+def read_docx(path: Path) -> ReadDocument:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -50,7 +50,7 @@ def read_docx(path: Path) -> Source:
             blocks[at] = replace(blocks[at], kind="heading", level=max(level, 2))
         notes.append(f"{len(bold)} short paragraphs set in bold read as headings (the document uses no heading "
                      "style for them): paragraphs " + ", ".join(str(blocks[at].line) for at in bold))
-    return Source(path, tuple(blocks), "paragraph", tuple(notes))
+    return ReadDocument(path, tuple(blocks), "paragraph", tuple(notes))
 
 
 def _bold_heading(paragraph: Any, text: str) -> bool:

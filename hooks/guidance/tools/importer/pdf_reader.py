@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .blocks import Block, Kind, Source, Unreadable
+from .blocks import Block, Kind, ReadDocument, Unreadable
 
 BULLET_CHARS = "•◦▪‣⁃●○■□–-*\uf0b7\uf0a7"
 LABEL = re.compile(r"^(?:\d{1,2}[.)]|[a-h][.)])$")
@@ -54,7 +54,7 @@ class Draft:
     after_gap: bool = False
 
 
-def read_pdf(path: Path) -> Source:
+def read_pdf(path: Path) -> ReadDocument:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.psparser import PSException
@@ -79,7 +79,7 @@ def read_pdf(path: Path) -> Source:
     if not lines:
         raise Unreadable("the PDF has no text to read: it looks like a scanned picture. Import the Word "
                          "document it was made from, or a copy with its text (run text recognition, OCR, first)")
-    return Source(path, tuple(_blocks(lines)), "line", tuple(notes))
+    return ReadDocument(path, tuple(_blocks(lines)), "line", tuple(notes))
 
 
 def _without_running_heads(lines: list[Line]) -> tuple[list[Line], list[str]]:

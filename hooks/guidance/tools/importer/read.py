@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .blocks import Source, Unreadable
+from .blocks import ReadDocument, Unreadable
 from .docx_reader import read_docx
 from .pdf_reader import read_pdf
-from .text_reader import read_text
+from .text_reader import read_txt
 
 
-def read_document(path: Path) -> Source:
+def read_document(path: Path) -> ReadDocument:
     """Read a .docx, .pdf or .txt file into blocks; Unreadable with a plain reason otherwise."""
     if not path.is_file():
         raise Unreadable("no such file")
@@ -18,7 +18,7 @@ def read_document(path: Path) -> Source:
         raise Unreadable("the file is empty")
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        return read_text(path)
+        return read_txt(path)
     if suffix == ".docx":
         return read_docx(path)
     if suffix == ".pdf":

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .blocks import Block, Source, where
+from .blocks import Block, ReadDocument, where
 from .furniture import Known, furniture_reasons, is_disclaimer_text, last_updated, starts_footer
 from .ids import Ids
 
@@ -53,14 +53,14 @@ class Recognised:
     counts: dict[str, int] = field(default_factory=dict)  # sections of each type
 
 
-def recognise(source: Source, known: Known, series: str | None = None, number: str | None = None,
+def recognise(source: ReadDocument, known: Known, series: str | None = None, number: str | None = None,
               today: date | None = None) -> Recognised:
     reader = _Reader(source, known)
     return reader.run(series, number, today or date.today())
 
 
 class _Reader:
-    def __init__(self, source: Source, known: Known) -> None:
+    def __init__(self, source: ReadDocument, known: Known) -> None:
         self.source, self.known = source, known
         self.blocks = [_numbered_heading(b) for b in source.blocks]
         self.guesses = [Guess("", note, (0, 0)) for note in source.notes]  # the reader's, with their place

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .blocks import Block, Source, Unreadable
+from .blocks import Block, ReadDocument, Unreadable
 
 BULLET = re.compile(r"^(?P<indent>\s*)[-*•◦▪–]\s+(?P<text>.+)$")
 NUMBERED = re.compile(r"^\s*(?:(?P<number>\d{1,2})(?:[.)]\s+|\s+(?=[A-Z]))|(?P<letter>[a-h])[.)]\s+)(?P<text>\S.*)$")
 
 
-def read_text(path: Path) -> Source:
+def read_txt(path: Path) -> ReadDocument:
     raw = path.read_bytes()
     if b"\0" in raw[:4096]:
         raise Unreadable("this is not a text file (it holds binary data): give a .docx, .pdf or .txt file")
@@ -37,7 +37,7 @@ def read_text(path: Path) -> Source:
         gap = False
     if not blocks:
         raise Unreadable("the file has no text")
-    return Source(path, tuple(blocks), "line")
+    return ReadDocument(path, tuple(blocks), "line")
 
 
 def _clean(text: str) -> str:
