@@ -1,4 +1,5 @@
-"""One build of the site: everything the generator adapter asks for, computed once."""
+"""One build of the site: everything a generator's adapter asks for (pages, addresses, the theme's
+facts in each language, files), computed once."""
 
 from __future__ import annotations
 

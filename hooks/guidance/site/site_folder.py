@@ -4,7 +4,7 @@ changed and removes the files no longer built.
 
 Each file written is recorded with a key: a digest of everything it was made from (for a page the
 theme renders: its content, title, table of contents, neighbours and alternates, the navigation,
-the settings and its language's strings; see hooks/mkdocs_site.py). A file is written again when
+the settings and its language's strings; see serving.plan_writes). A file is written again when
 its key differs from the recorded one, when it is missing, or when any theme template the recorded
 pages were rendered with now reads differently. A build that began writing and did not finish
 leaves nothing trusted: the next one writes everything again. Reloading the core starts with an
