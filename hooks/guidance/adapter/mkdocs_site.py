@@ -37,7 +37,7 @@ if serving.forget_changed_core():
     from guidance.site import serving  # noqa: E402  (the new core's)
 from guidance import disk_cache, memo  # noqa: E402
 from guidance.problems import ContentError  # noqa: E402
-from guidance.site import build as site, facts, generator, render, settings, site_folder, theme as core  # noqa: E402
+from guidance.site import build as site, generator, render, settings, site_folder, theme as core  # noqa: E402
 
 serving.mark_core_read()
 SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -102,11 +102,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Load, validate and render everything before MkDocs touches the site folder."""
     global _build, _theme
     _build, _theme = None, SimpleNamespace(env=None, nav=None, pages={}, files=None)
-    options, docs = _settings(config), Path(config.docs_dir)
-    build = _checked(lambda: site.build_site(options.content_dir, options.publisher_file, options.options))
-    if clashes := build.clashes({p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}, docs.name):
-        raise PluginError(str(ContentError(clashes)))
-    build.tools = build.tools or facts.tool_versions(generator.CHECKERS)  # a copy's come from its release
+    build = _checked(lambda: core.prepared(_settings(config), Path(config.docs_dir)))
     if build.brand.logo:
         config.theme["logo"] = build.brand.logo_uri
     _build = build

@@ -18,12 +18,28 @@ from markupsafe import escape
 
 from ..components.handout.handout import DOWNLOADS
 from ..language import SOURCE
-from .build import SiteBuild
+from ..problems import ContentError
+from .build import SiteBuild, build_site
+from .facts import tool_versions
+from .generator import CHECKERS
 from .pages import PageSpec
 from .render import interface, marked_text
+from .settings import Settings
 from .stylesheet import SITE_STYLESHEET
 
 ESCAPED_META = ("title", "description", "trail")
+
+
+def prepared(settings: Settings, docs_dir: Path) -> SiteBuild:
+    """The build, before the generator touches the site folder: every page made, none that a
+    hand-written page would silently replace, and the checkers' versions the accessibility
+    statement names (a copy's come from its release)."""
+    build = build_site(settings.content_dir, settings.publisher_file, settings.options)
+    written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    if clashes := build.clashes(written, docs_dir.name):
+        raise ContentError(clashes)
+    build.tools = build.tools or tool_versions(CHECKERS)
+    return build
 
 
 @dataclass(frozen=True)
