@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import os
 import secrets
 import stat
@@ -42,6 +43,14 @@ def default_folder() -> Path:
     from platformdirs import user_cache_dir  # only when a build keeps texts
 
     return Path(user_cache_dir("guidance-sites", appauthor=False))
+
+
+def installed(package: str, file: str = "__init__.py") -> tuple[str, int, int] | None:
+    """A file of an installed package by its path, size and time, found without importing the
+    package: another version changes them."""
+    spec = importlib.util.find_spec(package)
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    return _file_stamp(str(Path(folders[0]) / file)) if folders else None
 
 
 @cache

@@ -9,15 +9,13 @@ not change does not load the minifier (a Go library: about 5.5 MiB of memory).
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .disk_cache import shared
+from .disk_cache import installed, shared
 from .memo import digest
 from .problems import ContentError, Problem
 
@@ -37,22 +35,8 @@ def _minifier() -> Any:  # tdewolff-minify has no types
     return minify
 
 
-@cache
-def _library() -> tuple[str, int, int] | None:
-    """The minifier's Go library by its file, size and time: a new version changes them."""
-    spec = importlib.util.find_spec("minify")
-    if spec is None or spec.origin is None:
-        return None
-    library = Path(spec.origin).with_name("minify.so")
-    try:
-        info = os.stat(library)
-    except OSError:
-        return None
-    return str(library), info.st_size, info.st_mtime_ns
-
-
 def _kept(kind: str, source: str, make: Callable[[], str]) -> str:
-    return shared().get(digest("minified", kind, SETTINGS, _library(), source), make)
+    return shared().get(digest("minified", kind, SETTINGS, installed("minify", "minify.so"), source), make)
 
 
 def script(source: str, name: str) -> str:

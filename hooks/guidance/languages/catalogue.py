@@ -25,17 +25,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
 
 from ..language import SOURCE, Language, LocalText, State
 from .localise import SLUG
 from ..memo import digest
 from ..content.patterns import URL_SLUG
 from ..problems import Problem, display_path
+
+# Babel's catalogue classes and readers are imported where they are used: a build that finds its
+# checked catalogue kept (site/build.py) does not load them.
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
 
 DOMAIN = "guidance"
 COPYRIGHT = "WCVA and the county voluntary councils"
@@ -61,6 +63,9 @@ def template_path(content_dir: Path) -> Path:
 
 
 def read_catalogue(path: Path, code: str) -> Catalog:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
     if not path.exists():
         return Catalog(locale=code, domain=DOMAIN)
     with path.open("rb") as handle:
@@ -68,6 +73,8 @@ def read_catalogue(path: Path, code: str) -> Catalog:
 
 
 def write_catalogue(catalogue: Catalog, path: Path) -> None:
+    from babel.messages.pofile import write_po
+
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     write_po(buffer, catalogue, width=100, include_previous=True, omit_header=False)
@@ -77,6 +84,8 @@ def write_catalogue(catalogue: Catalog, path: Path) -> None:
 def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[str, ...], str, int]]:
     """(msgid or (singular, plural), file, line) for every ``_()``/``gettext()``/``ngettext()`` in
     the templates and in the core's Python."""
+    from babel.messages.extract import extract_from_dir
+
     found = []
     for directory in template_dirs:
         for filename, lineno, message, _comments, _context in extract_from_dir(
@@ -89,6 +98,8 @@ def interface_messages(template_dirs: Iterable[Path]) -> list[tuple[str | tuple[
 
 def build_template(content_messages: Iterable[tuple[str, str]], template_dirs: Iterable[Path]) -> Catalog:
     """The catalogue template: every English text the site shows, in the order it shows them."""
+    from babel.messages.catalog import Catalog
+
     template = Catalog(domain=DOMAIN, project="Guidance sheets", fuzzy=False, header_comment=HEADER,
                        copyright_holder=COPYRIGHT)
     for key, english in content_messages:
@@ -107,6 +118,8 @@ def update_catalogue(catalogue: Catalog, template: Catalog) -> Catalog:
     """The catalogue for the new template: unchanged texts keep their translation; a text whose
     English changed keeps its old translation marked ``fuzzy`` (out of date) with the previous
     English shown to the translator; texts no longer used become obsolete entries."""
+    from babel.messages.catalog import Catalog, Message
+
     by_context = {m.context: m for m in catalogue if m.id and m.context}
     updated = Catalog(locale=catalogue.locale, domain=DOMAIN, project="Guidance sheets", fuzzy=False,
                       header_comment=HEADER, copyright_holder=COPYRIGHT,
@@ -225,6 +238,8 @@ class Translation:
 
 def _interface(catalogue: Catalog, code: str) -> Catalog:
     """Interface strings (no context) for templates: fuzzy ones are left out."""
+    from babel.messages.catalog import Catalog
+
     subset = Catalog(locale=code, domain=DOMAIN, fuzzy=False)
     for message in catalogue:
         if message.id and not message.context and message.string and not message.fuzzy:
@@ -233,6 +248,8 @@ def _interface(catalogue: Catalog, code: str) -> Catalog:
 
 
 def _mo(subset: Catalog) -> bytes:
+    from babel.messages.mofile import write_mo
+
     buffer = io.BytesIO()
     write_mo(buffer, subset, use_fuzzy=False)
     return buffer.getvalue()

@@ -4,7 +4,7 @@ sample number for each plural category, and the pattern a script needs to write 
 What a build needs of a language's data (its plural categories, its month names, the order of the
 date's parts) is kept on disk (disk_cache.py) under Babel's version and the language: Babel's
 data files for a language take about 20 ms to load, and a build whose Babel did not change reads
-the few lines it needs instead.
+the few lines it needs instead, without importing Babel.
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from babel import Locale, __version__ as BABEL_VERSION
-from babel.dates import format_date, get_month_names, parse_pattern
-
-from ..disk_cache import shared
+from ..disk_cache import installed, shared
 from ..memo import digest
 
 LONG_DATE = "d MMMM y"  # '30 June 2017', '30 Mehefin 2017': the one date format of the site
@@ -39,6 +36,8 @@ def long_date(value: date, locale: str) -> str:
     try:
         return pattern.template.format(d=value.day, MMMM=pattern.months[value.month - 1], y=value.year)
     except (KeyError, IndexError):  # a format with other parts (a weekday): Babel writes it
+        from babel.dates import format_date
+
         return format_date(value, LONG_DATE, locale=locale)
 
 
@@ -60,7 +59,7 @@ def date_pattern(locale: str) -> DatePattern:
 def _written(locale: str) -> tuple[Mapping[str, int], DatePattern]:
     """A language's plural samples and date pattern, kept on disk; made from Babel's data when
     they are not there (or not as they were written)."""
-    text = shared().get(digest("babel facts", BABEL_VERSION, locale, LONG_DATE), lambda: json.dumps(_from_babel(locale)))
+    text = shared().get(digest("babel facts", installed("babel"), locale, LONG_DATE), lambda: json.dumps(_from_babel(locale)))
     try:
         return _facts(json.loads(text))
     except (ValueError, LookupError, TypeError):
@@ -68,6 +67,9 @@ def _written(locale: str) -> tuple[Mapping[str, int], DatePattern]:
 
 
 def _from_babel(locale: str) -> dict[str, Any]:
+    from babel import Locale
+    from babel.dates import get_month_names, parse_pattern
+
     rule = Locale.parse(locale).plural_form
     samples: dict[str, int] = {}
     for n in range(200):

@@ -12,17 +12,12 @@ from functools import partial
 from datetime import date
 from pathlib import Path
 
-import babel
-import linkify_it  # type: ignore[import-untyped]  # its version: bare addresses are found by it
-import markdown_it
-from babel.messages.catalog import Catalog
 from markupsafe import Markup, escape
 
 from ..content.brand import Brand, load_brand
-from ..disk_cache import core_digest, shared
+from ..disk_cache import core_digest, installed, shared
 from ..languages.catalogue import (Translation, catalogue_path, slug_problems, strict_problems, translation_from,
                                    translation_from_text)
-from ..languages.catalogue_rules import check_catalogue
 from ..components import COMPONENT_STYLESHEETS, component_files
 from ..components.compare import slug_messages as comparison_slug_messages
 from ..components.selfcheck import answer_label_problems
@@ -86,6 +81,10 @@ def checked_translation(code: str, content_dir: Path, content_keys: Collection[s
     kept_as = _checked_catalogue_key(path, shown_as, code, content_keys, publish_drafts)
     if kept_as and (kept := _kept_translation(kept_as)) is not None:
         return kept, answer_label_problems(kept)
+    from babel.messages.catalog import Catalog
+
+    from ..languages.catalogue_rules import check_catalogue  # Babel's reader: only when a catalogue is checked
+
     checked = check_catalogue(path, shown_as, code, content_keys)
     translation = translation_from(checked.catalog or Catalog(locale=code), code, shown_as, publish_drafts, checked.content)
     if kept_as and not checked.problems:
@@ -97,7 +96,7 @@ def _checked_catalogue_key(path: Path, shown_as: str, code: str, content_keys: C
     """'' for a catalogue that cannot be read (its problem is reported each time)."""
     found = file_digest(path)
     return found and digest("checked catalogue", found, shown_as, code, sorted(content_keys), publish_drafts,
-                            core_digest(), babel.__version__, markdown_it.__version__, linkify_it.__version__)
+                            core_digest(), [installed(package) for package in ("babel", "markdown_it", "linkify_it")])
 
 
 def _kept_translation(key: str) -> Translation | None:
