@@ -209,6 +209,7 @@ def test_a_new_copy_holds_the_councils_files_and_the_release_locked(copy: Path, 
     settings = (copy / "mkdocs.yml").read_text(encoding="utf-8")
     assert "    languages: [en, cy]          # Welsh first: [cy, en]\n" in settings
     assert 'site_url: !ENV [GUIDANCE_SITE_URL, ""]' in settings
+    assert yaml.safe_load(settings.replace("!ENV ", ""))["watch"] == ["publisher.yml", "sheets", "release"]  # guidance serve
     profile = (copy / "publisher.yml").read_text(encoding="utf-8")
     assert profile.splitlines()[0] == "# yaml-language-server: $schema=release/content/schemas/publisher.schema.json"
     assert (copy / "release/content/schemas/publisher.schema.json").is_file()

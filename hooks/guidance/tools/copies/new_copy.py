@@ -33,6 +33,10 @@ site_name: Information sheets   # every page shows your name from {profile} inst
 # GitHub Pages and GitLab Pages it is filled in for you when the site is published.
 site_url: !ENV [GUIDANCE_SITE_URL, ""]
 docs_dir: {pages}                  # your own pages: {pages}/*.md in {source}, each other language's in {pages}/<its code>/
+watch:                           # `guidance serve` builds again when one of these changes
+  - {profile}
+  - {sheets}
+  - {release}
 
 extra:
   guidance:
