@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..components.handout.handout import DOWNLOADS
 from ..language import SOURCE
@@ -97,8 +97,9 @@ def theme_context(build: SiteBuild, code: str, base_url: str) -> dict[str, Any]:
     }
 
 
-def site_name(build: SiteBuild, code: str) -> str:
-    return str(escape(build.site_name(code)))
+def site_name(build: SiteBuild, code: str) -> Markup:
+    """The site's name in a language (the publisher's), escaped: markup the theme does not escape again."""
+    return escape(build.site_name(code))
 
 
 def finished_files(build: SiteBuild) -> tuple[dict[str, Callable[[], Iterator[str]]], dict[str, str | bytes]]:
