@@ -404,3 +404,10 @@ def test_a_translation_with_a_control_character_is_not_printed() -> None:
 
     words = Words(Language("cy", ui=Hostile()))
     assert words(NOT_CHANGED) == "Nothing was changed."
+
+
+def test_translations_extract_never_writes_a_copys_release(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = everything_in(copy)
+    assert main(["translations", "extract", "-f", str(copy / "mkdocs.yml")]) == 2
+    assert "the catalogues of a copy come with its release" in capsys.readouterr().err
+    assert everything_in(copy) == before

@@ -28,6 +28,11 @@ STATES: tuple[State, ...] = get_args(State)  # current, draft, outdated, missing
 
 
 def extract(settings: Settings) -> int:
+    if settings.options.release is not None:  # a council's copy: its catalogues are the publisher's
+        print(f"{settings.options.release.name}/: the catalogues of a copy come with its release, which "
+              "`guidance update` replaces and nothing else writes: their translations are the publisher's",
+              file=sys.stderr)
+        return 2
     project = load_project(settings.content_dir, settings.publisher_file)
     template = build_template(project_messages(project, document_paths(settings.options.docs_dir)), settings.template_dirs)
     write_catalogue(template, template_path(settings.content_dir))
