@@ -18,20 +18,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for conftest
 
 from conftest import ROOT, selfcheck_content  # noqa: E402
-from guidance.site.build import build_site  # noqa: E402
+from guidance.site.build import SiteBuild, build_site  # noqa: E402
 from guidance.components import component_files, script_sources  # noqa: E402
 from guidance.site.settings import Options  # noqa: E402
 
 
-def example_pages() -> dict[str, str]:
+def example_site() -> SiteBuild:
     with tempfile.TemporaryDirectory() as folder:
-        build = build_site(selfcheck_content(Path(folder)), ROOT / "content_src" / "publishers" / "cavs.yml",
-                           Options(languages=("en", "cy")))
-    return {page.src_uri: page.html for page in build.pages if "data-checklist" in page.html or "data-compare" in page.html}
+        return build_site(selfcheck_content(Path(folder)), ROOT / "content_src" / "publishers" / "cavs.yml",
+                          Options(languages=("en", "cy")))
 
 
 if __name__ == "__main__":
-    print(json.dumps({"scripts": {uri: [{"file": file, "source": source} for source, file in parts]
-                                  for uri, parts in script_sources().items()},
-                      "served": {uri: text for uri, text in component_files().items() if uri in script_sources()},
-                      "pages": example_pages()}))
+    site = example_site()
+    languages = list(site.languages.values())
+    parts = script_sources(languages)
+    print(json.dumps({"scripts": {uri: [{"file": file, "source": source} for source, file in sources]
+                                  for uri, sources in parts.items()},
+                      "served": {uri: text for uri, text in component_files(languages).items() if uri in parts},
+                      "pages": {page.src_uri: page.html for page in site.pages
+                                if "data-checklist" in page.html or "data-compare" in page.html}}))

@@ -16,13 +16,16 @@ from guidance.languages.catalogue import interface_messages
 from guidance.components.selfcheck import (
     ANSWER_LABELS, NAMES, PLURALS, SCRIPT_URI, STRINGS, fingerprint, script, selfcheck,
 )
-from guidance.components.selfcheck.selfcheck import SCRIPT
+from guidance.components.selfcheck.checkins import CHECKIN_PLURALS, CHECKIN_STRINGS, PARTS
+from guidance.components.selfcheck.selfcheck import FOLDER, SCRIPT
 from guidance.components.shared import SCRIPT as SHARED_SCRIPT
 from guidance.language import SOURCE_LANGUAGE as ENGLISH, Language
 from guidance.languages.catalogue import load_translation
 from guidance.content.project import load_project
 
 TEMPLATE = SCRIPT.with_name("template.html")
+MAIN_PARTS = (SCRIPT, FOLDER / "checkins-start.js")  # the self-check's own, as sources() joins them
+CHECKIN_PARTS = tuple(FOLDER / name for name in PARTS)
 
 
 @pytest.fixture(scope="module")
@@ -87,16 +90,32 @@ def test_the_strings_are_in_the_translators_catalogue():
     assert found == {*ANSWER_LABELS.values(), *STRINGS.values(), *PLURALS.values()}
 
 
+def strings_used(*paths):
+    """The string keys a script names (t.key, t["key"]) and the counted ones (count, done, counted)."""
+    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", "".join(path.read_text() for path in paths), flags=re.S)
+    used = set(re.findall(r"\bt\.(\w+)", source)) | set(re.findall(r'\bt\["([\w-]+)"\]', source))
+    counted = set(re.findall(r'\b(?:count|done)\(check, "([\w-]+)"', source)) | set(re.findall(r'\bcounted\((?:state\.)?t, "([\w-]+)"', source))
+    return used, counted
+
+
 def test_the_script_reads_only_strings_the_template_writes():
     """A string key the script names but the page lacks would show "undefined" to the reader."""
-    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text(), flags=re.S)
-    used = set(re.findall(r"\bt\.(\w+)", source)) | set(re.findall(r'\bt\["([\w-]+)"\]', source))
-    counted = set(re.findall(r'\b(?:count|done)\(check, "([\w-]+)"', source))
+    used, counted = strings_used(*MAIN_PARTS)
     assert used and counted
     assert used <= set(STRINGS), used - set(STRINGS)
     assert counted <= set(PLURALS), counted - set(PLURALS)
     assert set(STRINGS) <= used, "strings the script never shows"
     assert set(PLURALS) == counted
+
+
+def test_the_checkins_script_reads_only_its_strings_and_the_self_checks():
+    """The check-ins' script is given the self-check's strings and its own (CHECKIN_STRINGS)."""
+    used, counted = strings_used(*CHECKIN_PARTS)
+    assert {"checkins-choose", "cancel", "unanswered"} <= used and {"months", "changes"} <= counted
+    given = set(CHECKIN_STRINGS) | set(STRINGS) | set(ANSWER_LABELS) | {"locale"}  # locale: NAMES.locale, on the script's tag
+    assert used <= given, used - given
+    assert set(CHECKIN_STRINGS) <= used | {f"changes-{kind}" for kind in ("up", "down", "new", "removed", "changed", "same")}
+    assert counted == set(CHECKIN_PLURALS)
 
 
 def test_the_names_are_written_into_the_script_as_served():
@@ -111,8 +130,8 @@ def test_no_name_is_written_by_hand_in_the_template_or_the_script():
     """Data attributes, the control prefix and the answer values come from NAMES only."""
     for template in (TEMPLATE, SCRIPT.with_name("script.html")):
         assert re.findall(r"\bdata-[\w-]+", re.sub(r"\{#.*?#\}", "", template.read_text(), flags=re.S)) == [], template.name
-    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text() + SHARED_SCRIPT.read_text(), flags=re.S)
-    assert re.findall(r"data-(?:sc|checklist|group|question|fingerprint)", source) == []
+    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", "".join(p.read_text() for p in (*MAIN_PARTS, *CHECKIN_PARTS, SHARED_SCRIPT)), flags=re.S)
+    assert re.findall(r"data-(?:sc|checklist|group|question|fingerprint|see)", source) == []
     assert "gd-sc-" not in source.replace('"gd-sc-printing"', "")
     for value in ANSWER_LABELS:
         assert f'"{value}"' not in source, value

@@ -11,7 +11,10 @@ hands to Node's tests.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+
+from ..language import Language
 
 from . import compare, selfcheck
 
@@ -19,11 +22,12 @@ from . import compare, selfcheck
 COMPONENT_STYLESHEETS: tuple[Path, ...] = (selfcheck.STYLESHEET,)
 
 
-def component_files() -> dict[str, str]:
-    """The files the components add to the site: site path -> text."""
-    return {**compare.files(), selfcheck.SCRIPT_URI: selfcheck.script()}
+def component_files(languages: Iterable[Language]) -> dict[str, str]:
+    """The files the components add to a site in ``languages``: site path -> text."""
+    return {**compare.files(), selfcheck.SCRIPT_URI: selfcheck.script(), selfcheck.PROGRESS_URI: selfcheck.checkins_script(languages)}
 
 
-def script_sources() -> dict[str, list[tuple[str, str]]]:
+def script_sources(languages: Iterable[Language]) -> dict[str, list[tuple[str, str]]]:
     """Each component's script before minifying, by site path: its (source, file) parts in order."""
-    return {compare.SCRIPT: compare.sources(), selfcheck.SCRIPT_URI: selfcheck.sources()}
+    return {compare.SCRIPT: compare.sources(), selfcheck.SCRIPT_URI: selfcheck.sources(),
+            selfcheck.PROGRESS_URI: selfcheck.checkins_sources(languages)}

@@ -457,7 +457,7 @@ def build_site(content_dir: Path, publisher_file: Path, options: Options = Optio
                        versions=versions, scopes={code: t.scope_digests for code, t in translations.items()})
     return SiteBuild(project.site, project.publisher, languages, pages, urls, site_url=options.site_url, brand=brand,
                      handouts=handouts, stylesheet=site_stylesheet([*options.stylesheets, *COMPONENT_STYLESHEETS], brand),
-                     renderer=renderer, files={**component_files(), SITE_SCRIPT: joined_script(options.scripts)},
+                     renderer=renderer, files={**component_files(languages.values()), SITE_SCRIPT: joined_script(options.scripts)},
                      interface_versions={code: t.interface_digest for code, t in translations.items()},
                      shown=shown, tools=shown.tools if shown else {},
                      offered=latest_release(options.releases) if options.releases else None)

@@ -26,7 +26,7 @@ from ..content.schema import Series, Sheet, Site
 from .search import SearchEntry, entry
 from ..components.compare import SCRIPT as COMPARE_SCRIPT, STYLES as COMPARE_STYLES, TEMPLATE as COMPARE_TEMPLATE
 from ..components.compare import checklists, comparison, comparison_slug
-from ..components.selfcheck import SCRIPT_URI as SELF_CHECK_SCRIPT, fingerprints, selfcheck
+from ..components.selfcheck import PROGRESS_URI, SCRIPT_URI as SELF_CHECK_SCRIPT, fingerprints, selfcheck
 from .urls import HOME, SiteUrls, display_url
 
 HOME_KEY = "home"
@@ -261,6 +261,7 @@ def sheet_pages(inputs: SheetInputs) -> list[PageSpec]:
             handout=handout, pdf_href=urls.file_href(handout.pdf_uri, where.url) if handout.pdf_uri else "",
             selfcheck=selfcheck(source, language),
             selfcheck_href=urls.file_href(SELF_CHECK_SCRIPT, where.url) if checklists(source) else "",
+            checkins_href=urls.file_href(PROGRESS_URI, where.url),
             compare_hrefs={section_id: urls.relative(page.url, where.url) for section_id, page in compares.items()},
             review_overdue=is_overdue(source, project.site, today),
             review_due=review_date(source, project.site),

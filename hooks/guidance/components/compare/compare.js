@@ -187,10 +187,12 @@ function comparison(root) {
   return cmp;
 }
 
-// The sheet's questions, in order, from the page (their words are the page's own markup).
+// The sheet's questions, in order, from the page (their words are the page's own markup, and so
+// are the links to the sheet's sections that help with each: see, from the content).
 function readQuestions(root, checklist) {
   const groups = [];
   const words = new Map();
+  const sees = new Map();
   root.querySelectorAll("[data-cp-group]").forEach((node) => {
     const group = { id: node.dataset.cpGroup, heading: node.querySelector("[data-cp-heading]"), ids: [] };
     groups.push(group);
@@ -198,10 +200,11 @@ function readQuestions(root, checklist) {
       const id = item.dataset.cpQuestion;
       checklist.questions.set(id, { f: item.dataset.cpFingerprint, kind: item.dataset.cpKind, group: group.id, sub: item.hasAttribute("data-cp-sub") });
       words.set(id, item.querySelector("[data-cp-text]"));
+      sees.set(id, item.querySelector("[data-cp-see]"));
       group.ids.push(id);
     });
   });
-  return { groups, words };
+  return { groups, words, sees };
 }
 
 const count = (cmp, name, n, values) => counted(cmp.t, name, n, values);
@@ -351,6 +354,7 @@ function renderPlan(cmp, rows) {
   parts.plan.replaceChildren(...cmp.due.map((row) => el("fieldset", { className: "gd-compare__action" }, [
     el("legend", { textContent: questionText(cmp, row.id) }),
     el("p", { className: "gd-compare__given" }, [stateTag(cmp, row.state), row.state === "open" ? null : " ", given(cmp, row)]),
+    cmp.sees.get(row.id) ? el("p", {}, [cmp.sees.get(row.id).cloneNode(true)]) : null,
     actionField(cmp, row, "action", true), el("div", { className: "gd-compare__when" }, [actionField(cmp, row, "who"), actionField(cmp, row, "when")]),
   ])));
   renderPrint(cmp);

@@ -144,6 +144,17 @@ test("the action plan: a row where anyone answered Partly or Not yet, or partner
   ]);
 });
 
+test("a row of the plan links to the sections of the sheet that help with its question (see:), a sub-item's from its question", async () => {
+  const opened = await page();
+  const { part } = opened;
+  await load(opened, ONE, TWO);
+  const [roles, pays] = [...part("plan").querySelectorAll("fieldset")];
+  assert.equal(roles.querySelector("a"), null);  // "Are everyone's roles agreed?" names no section
+  const link = pays.querySelector("a");
+  assert.equal(link.parentElement.textContent.replace(/\s+/g, " ").trim(), "Read more in this sheet: Writing a plan");
+  assert.equal(link.getAttribute("href"), "../#writing-a-plan");
+});
+
 test("typing an action keeps it and puts it in the printed plan, without rewriting the fields", async () => {
   const opened = await page();
   const { window, part } = opened;

@@ -17,7 +17,10 @@
    the answerable questions; notes; groups; then addParts' controls around the questions), and
    what the reader gave (answers, name). In order: making the controls (addGroup, addQuestion,
    addParts), answers in and out of storage and files (load, save, saveFile, loadFile), showing
-   them (render, report), the reader's events (listen), and starting (init, startUp). */
+   them (render, report), the reader's events (listen), and starting (init, startUp). The build
+   puts checkins-start.js after it, in the same function: the check-ins' part (addCheckinStart),
+   and the progress script, loaded once there are answers or check-ins (showProgress, checkins),
+   which then shows each group's result and the check-ins (check.checkins). */
 "use strict";
 const N = /* NAMES */ {};
 const ANSWERS = N.answers;
@@ -206,7 +209,7 @@ function addParts(check) {
       button(t.load, "secondary", () => file.click()),
       clear, file,
     ]),
-    confirm, status, say,
+    confirm, addCheckinStart(check), status, say,
   );
 }
 
@@ -261,6 +264,7 @@ function save(check, sync) {
 function reload(check) {
   load(check);
   render(check, true);
+  showProgress(check);
 }
 
 function set(check, qid, field, value) {
@@ -269,18 +273,23 @@ function set(check, qid, field, value) {
 }
 
 function saveFile(check) {
-  const data = JSON.stringify(write(check.answers, check.id, check.questions, new Date(), { name: check.name, words: check.names }), null, 1);
+  const checkins = check.checkins?.fileCheckins();
+  const data = JSON.stringify({ ...write(check.answers, check.id, check.questions, new Date(), { name: check.name, words: check.names }), ...(checkins && { checkins }) }, null, 1);
   download(data, "application/json", check.id, "-answers.json");
 }
 
+// A file's check-ins are read before its answers are taken: check-ins that are not ours refuse it whole.
 async function loadFile(check, chosen) {
   const { t } = check;
-  const result = chosen?.size < 200000 ? parseFile(await chosen.text(), check.id, check.questions) : { error: "bad" };
+  const text = chosen?.size < 200000 ? await chosen.text() : "";
+  const result = text ? parseFile(text, check.id, check.questions) : { error: "bad" };
   if (result.error) return tell(check, { other: t["other-file"], none: t["no-match"] }[result.error] || t["bad-file"], true);
+  const kept = await fileCheckins(check, text).catch(() => ({ checkins: [] }));  // check-ins that cannot load: the answers still can
+  if (kept.error) return tell(check, t["bad-file"], true);
   check.answers = result.answers;
   check.name = result.name || check.name;
   save(check, true);
-  tell(check, t.loaded);
+  tell(check, kept.checkins.length ? t.loaded + " " + check.checkins.mergeFile(kept.checkins) : t.loaded);
 }
 
 function tell(check, text, error) {
@@ -300,9 +309,11 @@ function render(check, sync) {
   saved.className = "gd-sc__saved" + (store && !unreadable ? "" : " gd-sc__saved--warning");
   const rest = todo(check.ids, answers);
   check.left.textContent = count(check, "todo", rest.length);
+  if (check.checkins) return check.checkins.changed();  // each group's result and its questions still to do, in place of this list
   check.list.replaceChildren(...rest.map((item) => el("li", {}, [
     el("a", { href: "#" + item.id, textContent: check.names.get(item.id) }), " ", tag(check, item.answer),
   ])));
+  if (answers.size) showProgress(check);
 }
 
 function renderAnswers(check, sync) {
@@ -341,7 +352,7 @@ function report(check, today) {
   parts.push(el("p", { textContent: fill(t.printed, { date: today }) }), el("p", { textContent: check.overall.textContent }));
   check.groups.forEach((group) => {
     if (group.name) parts.push(el("h2", { textContent: group.name }));
-    parts.push(el("dl", {}, group.all.flatMap((qid) => {
+    parts.push(check.checkins?.result(group.ids) || "", el("dl", {}, group.all.flatMap((qid) => {
       const entry = answers.get(qid) || {};
       const given = check.ids.includes(qid);
       if (!given && !entry.n) return [];

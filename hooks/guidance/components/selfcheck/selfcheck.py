@@ -29,6 +29,7 @@ from ..shared import date_strings, script_sources
 FOLDER = Path(__file__).parent
 STYLESHEET = FOLDER / "selfcheck.css"
 SCRIPT = FOLDER / "selfcheck.js"
+START = FOLDER / "checkins-start.js"  # served after selfcheck.js, in the same function
 SCRIPT_URI = "assets/selfcheck.js"  # where the site serves it; only pages with a checklist load it (script.html)
 EXAMPLES = FOLDER / "examples"      # a small sheet with two checklists, for this component's tests
 
@@ -70,6 +71,10 @@ STRINGS: dict[str, str] = {
     "bad-file": N_("This file cannot be loaded: it is not a file of answers saved from this self-check."),
     "other-file": N_("This file cannot be loaded: it holds answers to a different checklist."),
     "no-match": N_("This file cannot be loaded: none of its answers match the questions of this checklist as they are worded now. Your answers have not been changed."),
+    "checkins-heading": N_("Check-ins"),
+    "checkin-name": N_("Name this check-in (optional)"),
+    "record": N_("Record this check-in"),
+    "remind": N_("Remind me to check again"),
 }
 
 # Counted strings: every plural form of the page's language reaches the page as
@@ -101,6 +106,9 @@ class Names:
     date: str = "data-sc-date"                   # the order of a date's parts: "{d} {MMMM} {y}" (from Babel)
     months: str = "data-sc-months"               # the month names in the page's language (shared.date_strings)
     started: str = "data-sc-started"             # set by the script once it has started on a checklist
+    checkins_script: str = "data-sc-checkins"    # on the script's tag: the address of the check-ins' script (checkins.py)
+    checkins_ready: str = "gdSelfCheckCheckins"  # the check-ins' script's function, on window once it has loaded
+    checkins_key: str = "gd-selfcheck-checkins:"  # + checklist id: where its check-ins are kept (localStorage)
     control: str = "gd-sc-"                      # + question id: the name of its answers' radio group
     answers: tuple[str, ...] = tuple(ANSWER_LABELS)
 
@@ -175,13 +183,18 @@ def with_names(path: Path) -> str:
     placeholder = "/* NAMES */ {}"
     if source.count(placeholder) > 1:
         raise ValueError(f"{path}: expected {placeholder!r} once at most, where the build writes the names")
-    return source.replace(placeholder, json.dumps(asdict(NAMES), separators=(",", ":")))
+    return source.replace(placeholder, names_json())
+
+
+def names_json() -> str:
+    return json.dumps(asdict(NAMES), separators=(",", ":"))
 
 
 def sources() -> list[tuple[str, str]]:
     """The script as the build puts it together, before minifying: the shared helpers, then
-    ``selfcheck.js`` with ``NAMES`` written in."""
-    return script_sources(SCRIPT, with_names(SCRIPT))
+    ``selfcheck.js`` with ``NAMES`` written in, then the start of results and check-ins
+    (``checkins-start.js``), whose functions it calls once it has started."""
+    return [*script_sources(SCRIPT, with_names(SCRIPT)), (with_names(START), str(START))]
 
 
 def script() -> str:

@@ -9,7 +9,8 @@
      in an <article> and `script` ("assets/selfcheck.js" or "assets/compare.js") run; storage:
      false makes localStorage refuse the page, store: {key: value} is in it before the script
      runs, and so is prepare(window);
-     parts: 1 runs the shared helpers only; served: true runs the script as served, minified. It
+     parts: 1 runs the shared helpers only (default: every part); served: true runs the script as
+     served, minified; a script the page adds (the self-check's progress script) runs as served. It
      gives {window, document, printed (a count of window.print calls), downloads ([{name, type,
      text()}])};
    - named(opened, names): the script's (or the helpers') functions and constants of those names,
@@ -42,7 +43,7 @@ export const PAGES = {
 
 const open_windows = [];
 
-export function open(page, script, { storage = true, store = {}, prepare = () => {}, parts = 2, served = false } = {}) {
+export function open(page, script, { storage = true, store = {}, prepare = () => {}, parts = Infinity, served = false } = {}) {
   const html = built.pages[page];
   if (!html) throw new Error(`no example page ${page}: ${Object.keys(built.pages)}`);
   const window = new Window({
@@ -73,6 +74,15 @@ export function open(page, script, { storage = true, store = {}, prepare = () =>
     const blob = blobs.get(link.href);
     opened.downloads.push({ name: link.download, type: blob.type, text: () => blob.text() });
   }, true);
+  // A script the page adds later (the self-check's progress script) runs as served, before its load event.
+  const append = document.head.append.bind(document.head);
+  document.head.append = (...nodes) => {
+    append(...nodes);
+    for (const node of nodes) {
+      const uri = Object.keys(built.served).find((path) => node.src?.endsWith("/" + path));
+      if (uri) vm.runInContext(built.served[uri], window);
+    }
+  };
   if (served) vm.runInContext(built.served[script], window);
   else for (const { file, source } of built.scripts[script].slice(0, parts)) new vm.Script(source, { filename: pathToFileURL(file).href }).runInContext(window);
   return opened;

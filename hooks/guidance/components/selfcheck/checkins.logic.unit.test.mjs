@@ -1,24 +1,14 @@
-// The self-check's check-ins, per-group results and calendar file without a browser
-// (hooks/guidance/components/selfcheck/{checkins,results,calendar}.js), each as the site serves it,
-// with the names selfcheck.py writes in (run with the project's .venv/).
+// The progress script's logic (checkins.js, calendar.js, results.js: check-ins kept, changes,
+// merging, the calendar file, each group's counts) on plain data, as the build puts the script
+// together (checkins.py), with the names selfcheck.py writes in.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { test } from "node:test";
+import { PAGES, named, open } from "../shared/load.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-function load(file) {
-  const served = execFileSync(ROOT + ".venv/bin/python", ["-W", "ignore", "-m", "guidance.components.selfcheck.selfcheck", file],
-    { cwd: ROOT + "hooks", encoding: "utf-8" });
-  const module = { exports: {} };
-  new Function("module", served)(module);
-  return module.exports;
-}
-
-const C = load("checkins.js");
-const K = load("calendar.js");
-const R = load("results.js");
+const C = named(open(PAGES.sheet, "assets/selfcheck-progress.js", { parts: 5 }), ["CHECKINS_MAX", "readCheckin", "readCheckins",
+  "readStored", "writeCheckins", "writeStored", "record", "remove", "merge", "changes", "tally", "defaultEarlier"]);
+const K = named(open(PAGES.sheet, "assets/selfcheck-progress.js", { parts: 5 }), ["MONTHS", "escapeText", "fold", "addMonths", "calendar"]);
+const R = named(open(PAGES.sheet, "assets/selfcheck-progress.js", { parts: 5 }), ["counts", "resultKinds"]);
 
 const CHECKLIST = "self-check-example/checklist";
 const questions = new Map([["have-plan", "aaaa1111"], ["roles-agreed", "bbbb2222"], ["who-writes", "cccc3333"], ["how-you-help", "dddd4444"]]);
@@ -47,7 +37,7 @@ test("check-ins are stored versioned and read back the same, oldest first", () =
 
 test("the twenty-first check-in drops the oldest and says so", () => {
   let list = [];
-  for (let day = 1; day <= C.MAX; day += 1) list = C.record(list, new Map([["have-plan", { a: "yes" }]]), questions, new Date(Date.UTC(2025, 0, day))).checkins;
+  for (let day = 1; day <= C.CHECKINS_MAX; day += 1) list = C.record(list, new Map([["have-plan", { a: "yes" }]]), questions, new Date(Date.UTC(2025, 0, day))).checkins;
   assert.equal(list.length, 20);
   const { checkins, dropped } = C.record(list, new Map(), questions, new Date(Date.UTC(2025, 1, 1)));
   assert.equal(dropped, 1);
@@ -145,15 +135,7 @@ test("check-ins in a file that are not a list of at most twenty readable check-i
 test("per-group counts: each answer, answered in words, not answered", () => {
   const answers = new Map([["a", { a: "yes" }], ["b", { a: "yes" }], ["c", { a: "partly" }], ["d", { a: "na" }], ["e", { w: "words" }], ["f", { n: "a note only" }]]);
   assert.deepEqual(R.counts(["a", "b", "c", "d", "e", "f", "g"], answers), { yes: 2, partly: 1, "not-yet": 0, na: 1, written: 1, none: 2 });
-  assert.deepEqual(R.KINDS, ["yes", "partly", "not-yet", "na", "written", "none"]);
-});
-
-test("the bar's parts add up to 100 per cent, in the order of the answers, empty kinds left out", () => {
-  assert.deepEqual(R.shares({ yes: 1, partly: 1, "not-yet": 1, na: 0, written: 0, none: 0 }), [["yes", 34], ["partly", 33], ["not-yet", 33]]);
-  assert.deepEqual(R.shares({ yes: 0, partly: 0, "not-yet": 0, na: 0, written: 0, none: 5 }), [["none", 100]]);
-  assert.deepEqual(R.shares({ yes: 0, partly: 0, "not-yet": 0, na: 0, written: 0, none: 0 }), []);
-  const seven = R.shares({ yes: 2, partly: 1, "not-yet": 1, na: 1, written: 1, none: 1 });
-  assert.equal(seven.reduce((sum, [, share]) => sum + share, 0), 100);
+  assert.deepEqual(R.resultKinds(), ["yes", "partly", "not-yet", "na", "written", "none"]);
 });
 
 test("calendar text is escaped as RFC 5545 says: backslash, semicolon, comma, line breaks; control characters dropped", () => {
@@ -173,7 +155,7 @@ test("calendar lines are folded at 75 octets, never inside a character", () => {
 
 test("3, 6 or 12 months on, the last day of a shorter month when the day is not in it", () => {
   const ymd = (d) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];
-  assert.deepEqual(K.MONTHS, [3, 6, 12]);
+  assert.deepEqual([...K.MONTHS], [3, 6, 12]);
   assert.deepEqual(ymd(K.addMonths(new Date(2025, 7, 31), 6)), [2026, 2, 28]);
   assert.deepEqual(ymd(K.addMonths(new Date(2027, 7, 31), 6)), [2028, 2, 29]);
   assert.deepEqual(ymd(K.addMonths(new Date(2026, 11, 4), 3)), [2027, 3, 4]);
