@@ -105,6 +105,26 @@ def test_self_check_answers_are_shared_across_languages(page, welsh_first_url, e
     assert errors == []
 
 
+def test_check_ins_and_results_in_welsh_at_the_root_and_in_english_under_en(page, welsh_first_url, errors):
+    """The progress script (results and check-ins) carries every language's strings: Welsh at the
+    root, English under /en/, the same check-ins in both."""
+    page.goto(f"{welsh_first_url}{WELSH}")
+    checklist = page.locator('[data-checklist="partnership/checklist"]')
+    checklist.locator('[data-question="roles-defined"]').get_by_label("Ddim eto", exact=True).check()
+    checklist.get_by_role("button", name="Cofnodi'r gwiriad hwn").click()
+    expect(checklist.locator("[aria-live=polite]")).to_contain_text("Gwiriad wedi'i gofnodi: ")
+    checklist.locator('[data-question="roles-defined"]').get_by_label("Ie", exact=True).check()
+    expect(checklist.get_by_text("Mae gennych 1 gwiriad ar y ddyfais hon.")).to_be_visible()
+    assert checklist.locator("h5").all_text_contents() == ["Wedi codi"]
+    assert checklist.get_by_text("Ie 1, Yn rhannol 0, Ddim eto 0, Ddim yn berthnasol 0, Heb ei ateb 1").is_visible()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{welsh_first_url}{ENGLISH}")
+    english = page.locator('[data-checklist="partnership/checklist"]')
+    expect(english.get_by_text("You have 1 check-in on this device.")).to_be_visible()
+    assert english.locator("h5").all_text_contents() == ["Moved up"]
+    assert errors == []
+
+
 def test_printed_answers_carry_a_welsh_date(page, welsh_first_url, errors):
     """Chromium here has no Welsh month names in Intl: the date comes from the build (Babel)."""
     page.add_init_script("window.print = () => { window.printed = true; };")
