@@ -411,3 +411,14 @@ def test_translations_extract_never_writes_a_copys_release(copy: Path, capsys: p
     assert main(["translations", "extract", "-f", str(copy / "mkdocs.yml")]) == 2
     assert "the catalogues of a copy come with its release" in capsys.readouterr().err
     assert everything_in(copy) == before
+
+
+def test_an_update_stopped_while_it_builds_puts_the_previous_release_back(copy: Path, releases: tuple[Path, Path]) -> None:
+    before = everything_in(copy)
+
+    def stopped(folder: Path) -> str | None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        update(copy, releases[1], yes=True, allow_older=False, ask=lambda q: True, build=stopped, say=lambda text: None)
+    assert everything_in(copy) == before

@@ -61,11 +61,11 @@ def run(args: argparse.Namespace) -> int:
     command: Command = args.run
     try:
         return command(args)
-    except ReleaseError as error:
+    except (ReleaseError, ContentError) as error:
         print(error, file=sys.stderr)
         return 1
-    except ContentError as error:
-        print(error, file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl+C: an update puts the copy back, a new copy is removed
+        print("Stopped.", file=sys.stderr)
         return 1
 
 

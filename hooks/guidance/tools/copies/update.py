@@ -68,7 +68,11 @@ def update(copy: Path, release_file: Path, *, yes: bool, allow_older: bool, ask:
         say(words(NOT_CHANGED))
         return 0
     previous = _apply(copy, release, staging)
-    failure = build(copy)
+    try:
+        failure = build(copy)
+    except BaseException:  # stopped (Ctrl+C) while it built: the copy goes back as it was
+        _put_back(copy, previous)
+        raise
     if failure is not None:
         _put_back(copy, previous)
         say("\n".join([words(NOT_BUILT, version=release.version), failure, words(AS_IT_WAS, installed=lock.version)]))
