@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Callable, Container, Literal
 
 State = Literal["current", "draft", "outdated", "missing"]
 Direction = Literal["ltr", "rtl"]
@@ -99,6 +99,13 @@ class LocalText(str):
 
 Lookup = Callable[[str, str], LocalText]
 
+# An interface string not yet translated is shown in English: these two private-use characters go
+# round it while a page is made; site/render.py's mark_fallbacks then marks it as English, in text
+# with <span lang="en">, in a data-* attribute (a string for a script) by naming the attribute in
+# ENGLISH_ATTRIBUTES on the same element, so that the script marks what it writes with it.
+FALLBACK_START, FALLBACK_END = "\ue000", "\ue001"
+ENGLISH_ATTRIBUTES = "data-gd-english"
+
 
 @dataclass(frozen=True)
 class Language:
@@ -129,8 +136,31 @@ class Language:
         return self.ui.ngettext(singular, plural, n)
 
     def has_interface(self, message: str) -> bool:
-        """Whether the interface string ``message`` is translated (the source language always is)."""
-        return self.lookup is None or self.ui.gettext(message) != message
+        """Whether the interface string ``message`` is translated (the source language always
+        is): in the catalogue, whether or not its words differ from the English ("PDF")."""
+        return self.lookup is None or message in _translated(self.ui)
+
+    def has_plural(self, singular: str, plural: str) -> bool:
+        """Whether the counted interface string is translated (the source language always is)."""
+        return self.lookup is None or (singular, 0) in _translated(self.ui)
+
+    def interface(self, message: str) -> str:
+        """An interface string in this language; one not yet translated is bracketed (FALLBACK_START)."""
+        if self.has_interface(message):
+            return self.gettext(message)
+        return f"{FALLBACK_START}{message}{FALLBACK_END}"
+
+    def interface_plural(self, singular: str, plural: str, n: int) -> str:
+        """A counted interface string for ``n``, bracketed as ``interface`` brackets one."""
+        text = self.ngettext(singular, plural, n)
+        return text if self.has_plural(singular, plural) else f"{FALLBACK_START}{text}{FALLBACK_END}"
+
+
+def _translated(ui: gettext.NullTranslations) -> Container[object]:
+    """The messages a catalogue translates: msgids, and (msgid, form) for counted ones. gettext
+    keeps them in ``_catalog``; an empty NullTranslations translates none."""
+    catalog: Container[object] = getattr(ui, "_catalog", ())
+    return catalog
 
 
 SOURCE_LANGUAGE = Language(SOURCE.code)

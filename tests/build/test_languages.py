@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import ROOT, SUB_PATH, Built, copy_content, html_pages, is_redirect, language_build, mkdocs_build, page_text, parse
+from guidance.components.selfcheck.selfcheck import ANSWER_LABELS, PLURALS, STRINGS
 from guidance.language import TABLE
 
 CONFIGURATIONS = {"en-cy": ("en", "cy"), "cy-en": ("cy", "en"), "en-cy-fr": ("en", "cy", "fr")}
@@ -236,6 +237,28 @@ def test_interface_strings_not_yet_in_the_third_languages_catalogue_are_marked_e
         assert "<span" not in parse(path).title.get_text(), path
     welsh = parse(site / "cy" / SHEET["cy"] / "index.html")  # a complete catalogue: nothing marked
     assert welsh.select(".gd-updated [lang], .gd-contents__title [lang]") == []
+
+
+def english_attributes(element) -> set[str]:
+    return set(element.get("data-gd-english", "").split())
+
+
+def test_strings_for_scripts_not_yet_in_the_third_languages_catalogue_are_named_english(three_language_site):
+    """A script's strings come in data-* attributes: those still in English are named on their
+    element (data-gd-english), so the script marks what it writes with them as English."""
+    site = three_language_site.site
+    sheet = parse(site / "fr" / SHEET["fr"] / "index.html")
+    strings = sheet.select_one("script[data-sc-locale]")
+    english = english_attributes(strings)
+    assert {"data-sc-partly", "data-sc-print", "data-sc-overall-one", "data-sc-overall-other"} <= english
+    assert {"data-sc-yes", "data-sc-add-note", "data-sc-group-one", "data-sc-group-other", "data-sc-locale"} & english == set()
+    keys = {*STRINGS, *ANSWER_LABELS} | {f"{name}-{category}" for name in PLURALS for category in ("one", "other")}
+    assert english == {f"data-sc-{key}" for key in keys} - {"data-sc-yes", "data-sc-add-note", "data-sc-group-one", "data-sc-group-other"}
+    compare = parse(site / "fr" / SHEET["fr"] / "compare-checklist" / "index.html").select_one("[data-compare]")
+    assert {"data-cp-partly", "data-cp-note", "data-cp-summary-one"} <= english_attributes(compare)
+    assert {"data-cp-yes", "data-cp-locale", "data-cp-months"} & english_attributes(compare) == set()
+    for path in html_pages(site / "cy") + html_pages(site / "working-with-others"):  # complete catalogues
+        assert parse(path).select("[data-gd-english]") == [], path
 
 
 @pytest.mark.parametrize("key, slug, message", [

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from ..content.markdown import inline_markdown
 from ..content.project import CONTACT_ID, DISCLAIMER_ID
 from ..disk_cache import keep_compiled, shared
-from ..language import SOURCE, Language, LocalText, N_
+from ..language import ENGLISH_ATTRIBUTES, FALLBACK_END, FALLBACK_START, SOURCE, Language, LocalText, N_
 from ..languages.dates import long_date, plural_samples
 from .urls import mailto, tel
 
@@ -39,12 +39,9 @@ def marked_text(text: str, lang: str, page_lang: str) -> Markup:
     return escape(text) if lang == page_lang else in_language(text, lang)
 
 
-# An interface string not yet translated is shown in English: these two private-use characters go
-# round it while a page is made, and then become <span lang="en"> where it is text (in an
-# attribute, which cannot hold markup, they are simply taken out).
-FALLBACK_START, FALLBACK_END = "\ue000", "\ue001"
 _FALLBACK_OPEN, _FALLBACK_CLOSE = LANG_SPAN.format(SOURCE.hreflang, "\0").split("\0")
 _TAGS_AND_RAW_TEXT = re.compile(r"(<(script|style|title|textarea)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I)
+_DATA_ATTRIBUTE = re.compile(r'\s(data-[\w-]+)="([^"]*)"')
 
 
 NOT_YET_TRANSLATED = N_("(not yet available in this language)")  # beside a passage shown in English
@@ -52,13 +49,30 @@ NOT_YET_TRANSLATED = N_("(not yet available in this language)")  # beside a pass
 
 def interface(language: Language, message: str) -> str:
     """An interface string in ``language``; one not yet translated is bracketed for ``mark_fallbacks``."""
-    if language.has_interface(message):
-        return language.gettext(message)
-    return f"{FALLBACK_START}{message}{FALLBACK_END}"
+    return language.interface(message)
+
+
+def _unbracketed(text: str) -> str:
+    return text.replace(FALLBACK_START, "").replace(FALLBACK_END, "")
+
+
+def _mark_attributes(element: str) -> str:
+    """A tag (or a raw-text element, by its start tag) with the brackets taken out of its
+    attributes, which cannot hold markup; the data-* attributes that held an English fallback, a
+    string for a script, are named in ENGLISH_ATTRIBUTES on the element."""
+    end = element.index(">")  # attribute values are escaped: the first '>' ends the start tag
+    start_tag, rest = element[:end], element[end:]
+    english = [name for name, value in _DATA_ATTRIBUTE.findall(start_tag) if FALLBACK_START in value]
+    start_tag = _unbracketed(start_tag)
+    if english:
+        closing = "/" if start_tag.endswith("/") else ""
+        start_tag = f'{start_tag.removesuffix("/").rstrip()} {ENGLISH_ATTRIBUTES}="{" ".join(english)}"{closing}'
+    return start_tag + _unbracketed(rest)
 
 
 def mark_fallbacks(html: str) -> str:
-    """A finished page with each untranslated interface string in its text marked as English."""
+    """A finished page with each untranslated interface string marked as English: in its text,
+    and for the scripts that write the strings of its data-* attributes."""
     if FALLBACK_START not in html:
         return html
     parts = _TAGS_AND_RAW_TEXT.split(html)
@@ -68,7 +82,7 @@ def mark_fallbacks(html: str) -> str:
         if kind == 2:
             continue
         if kind == 1:
-            out.append(part.replace(FALLBACK_START, "").replace(FALLBACK_END, ""))
+            out.append(_mark_attributes(part) if FALLBACK_START in part and not part.startswith("<!--") else _unbracketed(part))
         else:
             out.append(part.replace(FALLBACK_START, _FALLBACK_OPEN).replace(FALLBACK_END, _FALLBACK_CLOSE))
     return "".join(out)
@@ -109,7 +123,7 @@ class Renderer:
         def plural_forms(singular: str, plural: str) -> dict[str, str]:
             """One message per plural category of the language (Welsh has six), for scripts that
             count: keys are Intl.PluralRules categories, ``{count}`` stands for the number."""
-            return {category: language.ngettext(singular, plural, n)
+            return {category: language.interface_plural(singular, plural, n)
                     for category, n in plural_samples(language.facts.locale).items()}
 
         return mark_fallbacks(self.env.get_template(template).render(

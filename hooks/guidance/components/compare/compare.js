@@ -223,7 +223,7 @@ function cellParts(cmp, cell, kind) {
   const out = [];
   if (kind === "choice") out.push(el("span", { className: "gd-compare__answer gd-compare__answer--" + (cell.a || "none"), textContent: cell.a ? t[cell.a] : t.unanswered }));
   if (kind === "written") out.push(el("span", { className: "gd-compare__written", textContent: cell.w || t.unanswered }));
-  if (cell.n) out.push(el("span", { className: "gd-compare__note", textContent: t.note + ": " + cell.n }));
+  if (cell.n) out.push(el("span", { className: "gd-compare__note" }, [el("span", { textContent: t.note }), ": " + cell.n]));
   if (cell.stale) out.push(el("span", { className: "gd-compare__stale", textContent: cell.t ? fill(t["earlier-words"], { words: cell.t }) : t.earlier }));
   return out.flatMap((node, index) => (index ? [" ", node] : [node]));
 }
@@ -242,7 +242,7 @@ function keep(cmp) {
   } catch (error) {
     cmp.store = null;
   }
-  parts.kept.textContent = cmp.store ? t.kept : t["not-kept"];
+  setText(parts.kept, cmp.store ? t.kept : t["not-kept"]);
   parts.kept.className = "gd-compare__kept" + (cmp.store ? "" : " gd-compare__kept--warning");
 }
 
@@ -270,7 +270,8 @@ async function add(cmp, files) {
   for (const file of files) addFile(cmp, file, file.size <= FILE_MAX ? read(await file.text(), cmp.checklist) : { error: "bad" });
   keep(cmp);
   render(cmp);
-  say(cmp, count(cmp, "loaded", cmp.partners.length) + (cmp.partners.length > 1 ? " " + cmp.parts.summary.textContent : ""));
+  const loaded = count(cmp, "loaded", cmp.partners.length);
+  say(cmp, cmp.partners.length > 1 ? joined(loaded, cmp.parts.summary.textContent) : loaded);
 }
 
 // One file read: a plan replaces what is loaded, a partner joins it (once, and up to MOST).
@@ -299,7 +300,7 @@ function render(cmp) {
   const { partners, parts, t } = cmp;
   parts.partners.replaceChildren(...partners.map((partner, index) => el("li", {}, [
     el("strong", { textContent: nameOf(cmp, index) }),
-    partner.saved ? " " + fill(t["saved-on"], { date: day(cmp, partner.saved) }) + " " : " ",
+    " ", partner.saved ? el("span", { textContent: fill(t["saved-on"], { date: day(cmp, partner.saved) }) }) : null, partner.saved ? " " : null,
     button(fill(t.remove, { name: nameOf(cmp, index) }), "link", () => removePartner(cmp, index)),
   ])));
   parts["need-two"].hidden = partners.length > 1;
@@ -307,7 +308,8 @@ function render(cmp) {
   if (partners.length < 2) return;
   const rows = compare(cmp.checklist, partners);
   const overall = agreement(rows);
-  parts.summary.textContent = count(cmp, "summary", overall.total, { agree: overall.agree }) + (overall.differ ? " " + count(cmp, "differ", overall.differ) : "");
+  const agreed = count(cmp, "summary", overall.total, { agree: overall.agree });
+  setText(parts.summary, overall.differ ? joined(agreed, count(cmp, "differ", overall.differ)) : agreed);
   cmp.names = partnerNames(cmp);
   parts.groups.replaceChildren(...cmp.groups.map((group) => groupSection(cmp, group, rows.filter((row) => row.group === group.id))));
   applyFilter(cmp);
@@ -350,7 +352,7 @@ function applyFilter(cmp) {
 function renderPlan(cmp, rows) {
   const { parts, t } = cmp;
   cmp.due = actionRows(rows, cmp.checklist);
-  parts["plan-count"].textContent = cmp.due.length ? count(cmp, "actions", cmp.due.length) : t["no-actions"];
+  setText(parts["plan-count"], cmp.due.length ? count(cmp, "actions", cmp.due.length) : t["no-actions"]);
   parts.plan.replaceChildren(...cmp.due.map((row) => el("fieldset", { className: "gd-compare__action" }, [
     el("legend", { textContent: questionText(cmp, row.id) }),
     el("p", { className: "gd-compare__given" }, [stateTag(cmp, row.state), row.state === "open" ? null : " ", given(cmp, row)]),
@@ -406,7 +408,7 @@ function listen(cmp) {
     renderPrint(cmp);
   });
   parts.print.addEventListener("click", () => {
-    parts.printed.textContent = fill(t.printed, { date: longDate(new Date(), t) });
+    setText(parts.printed, fill(t.printed, { date: longDate(new Date(), t) }));
     window.print();
   });
   parts.csv.addEventListener("click", () => download(planCsv(cmp), "text/csv;charset=utf-8", cmp.checklist.id, "-action-plan.csv"));

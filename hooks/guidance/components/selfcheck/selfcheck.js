@@ -143,7 +143,7 @@ function addQuestion(check, group, li) {
 function textBox(check, qid, kind, words) {
   const area = el("textarea", { id: N.control + kind + "-" + qid, rows: 3, maxLength: NOTE_MAX });
   const out = el("p", { id: area.id + "-left", className: "gd-sc__count" });
-  const left = () => { out.textContent = count(check, "chars-left", NOTE_MAX - area.value.length); };
+  const left = () => setText(out, count(check, "chars-left", NOTE_MAX - area.value.length));
   area.setAttribute("aria-describedby", out.id);
   area.addEventListener("input", left);
   area.dataset[kind] = qid;
@@ -160,7 +160,7 @@ function choices(check, qid) {
   const inputs = ANSWERS.map((value) => el("input", { type: "radio", name: N.control + qid, value }));
   check.leaves.push({ qid, inputs });
   return el("div", { className: "gd-sc__answers" },
-    inputs.map((input) => el("label", { className: "gd-sc__answer" }, [input, " ", check.t[input.value]])));
+    inputs.map((input) => el("label", { className: "gd-sc__answer" }, [input, " ", el("span", { textContent: check.t[input.value] })])));
 }
 
 // "Add a note": a button that shows and hides the question's note.
@@ -170,7 +170,7 @@ function noteBox(check, qid) {
   const open = (on) => {
     box.hidden = !on;
     toggle.setAttribute("aria-expanded", on);
-    toggle.textContent = on ? t["hide-note"] : t["add-note"];
+    setText(toggle, on ? t["hide-note"] : t["add-note"]);
   };
   const toggle = button(t["add-note"], "link", () => {
     open(box.hidden);
@@ -292,8 +292,8 @@ async function loadFile(check, chosen) {
   tell(check, kept.checkins.length ? t.loaded + " " + check.checkins.mergeFile(kept.checkins) : t.loaded);
 }
 
-function tell(check, text, error) {
-  check.status.textContent = text;
+function tell(check, words, error) {
+  setText(check.status, words);
   check.status.className = error ? "gd-sc__status--error" : "";
 }
 
@@ -303,12 +303,12 @@ function render(check, sync) {
   renderAnswers(check, sync);
   if (sync) check.who.value = check.name;
   check.printNote.hidden = !answers.size;
-  check.groups.forEach((group) => { group.out.textContent = done(check, "group", group.ids); });
-  check.overall.textContent = done(check, "overall", check.ids);
-  saved.textContent = store ? (unreadable ? t.unreadable + " " : "") + t.saved : t.unsaved;
+  check.groups.forEach((group) => setText(group.out, done(check, "group", group.ids)));
+  setText(check.overall, done(check, "overall", check.ids));
+  setText(saved, store ? (unreadable ? joined(t.unreadable, t.saved) : t.saved) : t.unsaved);
   saved.className = "gd-sc__saved" + (store && !unreadable ? "" : " gd-sc__saved--warning");
   const rest = todo(check.ids, answers);
-  check.left.textContent = count(check, "todo", rest.length);
+  setText(check.left, count(check, "todo", rest.length));
   if (check.checkins) return check.checkins.changed();  // each group's result and its questions still to do, in place of this list
   check.list.replaceChildren(...rest.map((item) => el("li", {}, [
     el("a", { href: "#" + item.id, textContent: check.names.get(item.id) }), " ", tag(check, item.answer),
@@ -373,7 +373,7 @@ function listen(check) {
     const input = event.target;
     if (input.type !== "radio") return;
     set(check, input.name.slice(N.control.length), "a", input.value);
-    check.say.textContent = check.overall.textContent;  // one sentence per answer
+    setText(check.say, check.overall.textContent);  // one sentence per answer
   });
   root.addEventListener("input", ({ target }) => {
     const { note, written } = target.dataset;

@@ -131,10 +131,11 @@ def selfcheck(sheet: Sheet, language: Language) -> SelfCheck:
 
 
 def attributes(language: Language) -> dict[str, str]:
-    texts = {NAMES.text + key: language.gettext(english) for key, english in (ANSWER_LABELS | STRINGS).items()}
+    # A string not yet translated is bracketed: the page names its attribute as one in English.
+    texts = {NAMES.text + key: language.interface(english) for key, english in (ANSWER_LABELS | STRINGS).items()}
     samples = plural_samples(language.facts.locale)
     for key, (singular, plural) in PLURALS.items():
-        texts.update((f"{NAMES.text}{key}-{category}", language.ngettext(singular, plural, n))
+        texts.update((f"{NAMES.text}{key}-{category}", language.interface_plural(singular, plural, n))
                      for category, n in samples.items())
     # The date printed with the answers is written as the build writes dates: the browser's Intl
     # may not know the page's language.

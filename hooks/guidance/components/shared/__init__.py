@@ -8,13 +8,16 @@ unminified, each named by its file (``tests/js/example_pages.py``, ``shared/load
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from ...language import ENGLISH_ATTRIBUTES, SOURCE
 from ...languages.dates import date_pattern
 
 FOLDER = Path(__file__).parent
 SCRIPT = FOLDER / "shared.js"
 MONTHS_SEPARATOR = "|"  # between the month names that shared.js's longDate is given
+ENGLISH_PLACEHOLDER = "/* ENGLISH */ {}"  # in shared.js, where the build writes the attribute and lang of strings in English
 
 
 def date_strings(locale: str) -> tuple[str, str]:
@@ -24,7 +27,14 @@ def date_strings(locale: str) -> tuple[str, str]:
     return dates.template, MONTHS_SEPARATOR.join(dates.months)
 
 
+def shared_source() -> str:
+    """``shared.js`` with the name of the attribute that lists a page's strings still in English,
+    and their language, written in where it says ``/* ENGLISH */ {}`` (on that line)."""
+    english = json.dumps({"attribute": ENGLISH_ATTRIBUTES, "lang": SOURCE.hreflang}, separators=(",", ":"))
+    return SCRIPT.read_text(encoding="utf-8").replace(ENGLISH_PLACEHOLDER, english, 1)
+
+
 def script_sources(script: Path, source: str) -> list[tuple[str, str]]:
     """A component's script (``source``, read from ``script``) as the build puts it together:
     (source, file) pairs, the shared helpers first."""
-    return [(SCRIPT.read_text(encoding="utf-8"), str(SCRIPT)), (source, str(script))]
+    return [(shared_source(), str(SCRIPT)), (source, str(script))]

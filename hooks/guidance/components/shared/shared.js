@@ -8,11 +8,15 @@
      the comparison reads;
    - own(object, key); fill(template, values): "{name}" replaced by values.name, unknown ones left;
    - strings(element, prefix): the element's attributes named prefix + key, by key
-     ("data-sc-todo-one" -> "todo-one"); counted(strings, name, n, values): the string
+     ("data-sc-todo-one" -> "todo-one"); those still in English on a page in another language (not
+     yet translated: the build names their attributes in ENGLISH.attribute) are kept in `english`,
+     and so is what fill and joined make of them only, so that el and setText mark an element written
+     with one lang="en"; joined(...texts): the texts joined by spaces; counted(strings, name, n, values): the string
      "<name>-<plural category of n>" in the language strings.locale (Welsh has six), {count} and
      values filled; longDate(date, strings): a date as the build writes dates, from strings.date
      (Babel's pattern) and strings.months (the month names joined by "|");
    - el(tag, props, children), button(text, kind, click): elements made with their properties;
+     setText(node, words): the node's text set (marked as el marks it), the node returned;
    - storage(): the browser's localStorage, or null where the page cannot write to it;
    - download(data, type, checklist, suffix): a file saved from the page, named for the checklist
      ("partnership/checklist", "-answers.json" -> "partnership-checklist-answers.json");
@@ -24,12 +28,24 @@
 "use strict";
 const FORMAT = "gd-selfcheck";
 const VERSION = 1;
+const ENGLISH = /* ENGLISH */ {};
+const english = new Set();
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
-const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, name) => (own(values, name) ? values[name] : match));
+const fill = (template, values) => made(template.replace(/\{(\w+)\}/g, (match, name) => (own(values, name) ? values[name] : match)), [template]);
+const joined = (...texts) => made(texts.join(" "), texts);
+
+function made(text, from) {  // text made from the texts `from`: in English when they all are
+  if (from.every((part) => english.has(part))) english.add(text);
+  return text;
+}
 
 function strings(element, prefix) {
   const found = {};
-  for (const { name, value } of element.attributes) if (name.startsWith(prefix)) found[name.slice(prefix.length)] = value;
+  const named = (element.getAttribute(ENGLISH.attribute) || "").split(" ");
+  for (const { name, value } of element.attributes) {
+    if (name.startsWith(prefix)) found[name.slice(prefix.length)] = value;
+    if (named.includes(name)) english.add(value);
+  }
   return found;
 }
 
@@ -46,7 +62,15 @@ const longDate = (date, strings) => fill(strings.date, { d: date.getDate(), MMMM
 
 function el(tag, props, children) {
   const node = Object.assign(document.createElement(tag), props);
+  if (props && "textContent" in props) setText(node, props.textContent);
   if (children) node.append(...children.filter((child) => child !== null));
+  return node;
+}
+
+function setText(node, words) {
+  node.textContent = words;
+  if (english.has(words)) node.lang = ENGLISH.lang;
+  else node.removeAttribute("lang");
   return node;
 }
 

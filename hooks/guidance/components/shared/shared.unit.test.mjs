@@ -2,6 +2,7 @@
 // self-check's example page and the helpers alone run in it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import vm from "node:vm";
 import { PAGES, named, open } from "./load.mjs";
 
 const NAMES = ["FORMAT", "VERSION", "own", "fill", "strings", "counted", "longDate", "el", "button", "storage", "download", "startUp", "startOnce"];
@@ -35,6 +36,24 @@ test("strings are read from the attributes with the prefix, by the rest of their
   assert.equal(found.locale, "en-GB");
   assert.equal(found.date, "{d} {MMMM} {y}");
   assert.equal("src" in found || "defer" in found, false);
+});
+
+test("what is written with strings still in English (named in data-gd-english) is marked lang=en, and only that", () => {
+  const { window } = helpers();
+  // In the window, where the helpers keep the strings in English.
+  const langs = vm.runInContext(`(() => {
+    const tag = document.createElement("div");
+    tag.setAttribute("data-x-yes", "Oui");
+    tag.setAttribute("data-x-partly", "Partly");
+    tag.setAttribute("data-x-todo-other", "{count} questions still to do");
+    tag.setAttribute("data-gd-english", "data-x-partly data-x-todo-other data-y-note");
+    const t = strings(tag, "data-x-");
+    const lang = (words) => el("p", { textContent: words }).getAttribute("lang");
+    const again = setText(el("p", { textContent: t.partly }), t.yes).getAttribute("lang");
+    return [lang(t.partly), lang(counted({ ...t, locale: "fr" }, "todo", 3)), lang(joined(t.partly, t.partly)),
+      lang(t.yes), lang(joined(t.partly, t.yes)), lang("3 questions"), again, el("p", {}).getAttribute("lang")];
+  })()`, window);
+  assert.deepEqual([...langs], ["en", "en", "en", null, null, null, null, null]);
 });
 
 test("counts take the plural form of the language's rules, Welsh with its six, and fill {count}", () => {
