@@ -227,9 +227,9 @@ def _missing_files(checked: GuidanceSettings, from_environment: Mapping[str, str
                                             "shows: `guidance new-copy` unpacks it, `guidance update` replaces it)")
     elif not (root / checked.content).is_dir():
         report("content", ("content",), f"folder not found: '{checked.content}'")
-    for key, folder in (("own_sheets", checked.own_sheets), ("releases", checked.releases)):
-        if folder and not (root / folder).is_dir():
-            report(key, (key,), f"folder not found: '{folder}'")
+    # a publisher's releases folder may not be there yet: no release is offered until it is
+    if checked.own_sheets and not (root / checked.own_sheets).is_dir():
+        report("own_sheets", ("own_sheets",), f"folder not found: '{checked.own_sheets}'")
     return problems
 
 
