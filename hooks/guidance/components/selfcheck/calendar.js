@@ -39,15 +39,17 @@ function addMonths(day, months) {
 const pad = (n, width = 2) => String(n).padStart(width, "0");
 const dateValue = (day) => `${pad(day.getFullYear(), 4)}${pad(day.getMonth() + 1)}${pad(day.getDate())}`;
 const utcValue = (time) => time.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-const languageTag = (lang) => String(lang).replace(/[^A-Za-z0-9-]/g, "") || "en";
+const languageTag = (lang) => String(lang).replace(/[^A-Za-z0-9-]/g, "");
 const uri = (address) => clean(address).replace(/[\s"]/g, encodeURIComponent);
 
 /* The calendar file: one all-day event ``months`` months after ``today``, with a reminder that
-   morning, its title and description in the page's language (``lang``), linking to ``url``. */
+   morning, its title and description in the page's language (``lang``; a page without one gives
+   no LANGUAGE parameter, which RFC 5545 3.2.10 makes optional), linking to ``url``. */
 function calendar({ title, description, url, lang, today, months, now, uid }) {
   const day = addMonths(today, months);
   const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
-  const language = ";LANGUAGE=" + languageTag(lang);
+  const tag = languageTag(lang);
+  const language = tag ? ";LANGUAGE=" + tag : "";
   const lines = [
     "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Guidance sheets//Self-check reminder//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
     "BEGIN:VEVENT",

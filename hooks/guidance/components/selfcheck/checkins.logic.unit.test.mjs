@@ -177,4 +177,7 @@ test("the calendar file: one all-day event with its title, description and link 
   }
   assert.equal(K.calendar({ title: "t", description: "d", url: "u", lang: '"><x', today: new Date(2026, 0, 1), months: 3, now: new Date(), uid: "u" })
     .includes("SUMMARY;LANGUAGE=x:t"), true);
+  const untagged = K.calendar({ title: "t", description: "d", url: "u", lang: "", today: new Date(2026, 0, 1), months: 3, now: new Date(), uid: "u" });
+  assert.equal(untagged.includes("LANGUAGE"), false);
+  assert.equal(untagged.includes("\r\nSUMMARY:t\r\n"), true);
 });

@@ -11,7 +11,8 @@
      ("data-sc-todo-one" -> "todo-one"); those still in English on a page in another language (not
      yet translated: the build names their attributes in ENGLISH.attribute) are kept in `english`,
      and so is what fill and joined make of them only, so that el and setText mark an element written
-     with one lang="en"; joined(...texts): the texts joined by spaces; counted(strings, name, n, values): the string
+     with one of them as in English (ENGLISH.lang); joined(...texts): the texts joined by spaces;
+     counted(strings, name, n, values): the string
      "<name>-<plural category of n>" in the language strings.locale (Welsh has six), {count} and
      values filled; longDate(date, strings): a date as the build writes dates, from strings.date
      (Babel's pattern) and strings.months (the month names joined by "|");
