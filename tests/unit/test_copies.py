@@ -386,8 +386,8 @@ def test_a_welsh_first_copy_is_told_what_changed_in_welsh(copy: Path, releases: 
     said = capsys.readouterr().out
     assert "Rhyddhad 2026.12.04.2, o'i gymharu â rhyddhad 2026.12.04:" in said
     assert "Taflen newydd (1):\n  - 3.4 Working with volunteers" in said
-    assert "Taflen wedi newid (1):" in said
-    assert "    Saesneg: newidiodd 1 testun, yn \"As an individual\"." in said
+    assert "Taflen wedi newid (1):\n  3.3 Partneriaeth\n" in said  # the sheet and section by their Welsh titles
+    assert "    Saesneg: newidiodd 1 testun, yn \"Fel unigolyn\"." in said
     assert f'    Aralleiriwyd 1 cwestiwn yn y rhestr wirio:\n      nawr: "{REWORDED}"\n      cynt: "{QUESTION}"' in said
     assert "Bydd darllenwyr a gadwodd atebion i'r cwestiwn hwn yn eu porwr" in said
     assert asked == ["\nRhoi rhyddhad 2026.12.04.2 ar waith yn y copi hwn? Teipiwch y am ie, n am na: "]

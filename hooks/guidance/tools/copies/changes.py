@@ -29,17 +29,29 @@ Kind = Literal["added", "removed", "changed"]
 
 
 @dataclass(frozen=True)
+class Section:
+    """A part of a sheet as the report names it: a section (its id, its heading or else its id),
+    or the sheet's title and summary (id "")."""
+
+    id: str
+    name: str
+    texts: dict[str, str]  # its English texts by message key
+
+
+@dataclass(frozen=True)
 class Texts:
     """One sheet's (or site.yml's) English texts and checklist questions, by message key."""
 
     id: str
     label: str                                        # "3.3 Partnership"
     order: tuple[int, ...]
-    sections: tuple[tuple[str, dict[str, str]], ...]  # (section's heading or id, its texts by key)
+    sections: tuple[Section, ...]
     questions: dict[str, str]                         # checklist questions and sub-items by key
+    number: str = ""
+    title: str = ""
 
     def all_texts(self) -> dict[str, str]:
-        return {key: text for _name, texts in self.sections for key, text in texts.items()}
+        return {key: text for section in self.sections for key, text in section.texts.items()}
 
 
 @dataclass(frozen=True)
@@ -68,9 +80,12 @@ class SheetChange:
     label: str
     kind: Kind
     texts_changed: int = 0
-    sections: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()       # the names of the sections changed
+    section_ids: tuple[str, ...] = ()    # their ids ("" for the sheet's title and summary)
     reworded: tuple[Reworded, ...] = ()
     translations: tuple[Translated, ...] = field(default=())
+    number: str = ""
+    title: str = ""
 
     def as_data(self) -> dict[str, Any]:
         return asdict(self)
@@ -83,7 +98,7 @@ def snapshot(content_dir: Path) -> Snapshot:
     site_file = content_dir / "site.yml"
     site = _validated(site_file, Site, unreadable) if site_file.is_file() else None
     if site is not None:
-        texts[SITE_ID] = Texts(SITE_ID, SITE_LABEL, (0,), ((SITE_LABEL, dict(messages(site, SITE_ID))),), {})
+        texts[SITE_ID] = Texts(SITE_ID, SITE_LABEL, (0,), (Section("", SITE_LABEL, dict(messages(site, SITE_ID))),), {})
     for path in sorted((content_dir / "sheets").glob(f"*/{SHEET_FILE}")):
         sheet = _validated(path, Sheet, unreadable)
         if sheet is not None:
@@ -92,9 +107,9 @@ def snapshot(content_dir: Path) -> Snapshot:
 
 
 def sheet_texts(sheet: Sheet) -> Texts:
-    heading = [(f"{sheet.number} {sheet.title}", {k: v for k, v in messages(sheet, sheet.id)
-                                                  if k in (f"{sheet.id}.title", f"{sheet.id}.summary")})]
-    sections = [(section.heading or section.id, dict(messages(section, f"{sheet.id}.{section.id}")))
+    heading = [Section("", f"{sheet.number} {sheet.title}", {k: v for k, v in messages(sheet, sheet.id)
+                                                              if k in (f"{sheet.id}.title", f"{sheet.id}.summary")})]
+    sections = [Section(section.id, section.heading or section.id, dict(messages(section, f"{sheet.id}.{section.id}")))
                 for section in sheet.sections]
     questions: dict[str, str] = {}
     for section in sheet.sections:
@@ -104,7 +119,8 @@ def sheet_texts(sheet: Sheet) -> Texts:
                     questions[f"{sheet.id}.{question.id}.text"] = question.text
                     questions.update({f"{sheet.id}.{item.id}.text": item.text for item in question.items})
     order = tuple(int(n) for n in sheet.number.split("."))
-    return Texts(sheet.id, f"{sheet.number} {sheet.title}", order, tuple(heading + sections), questions)
+    return Texts(sheet.id, f"{sheet.number} {sheet.title}", order, tuple(heading + sections), questions,
+                 sheet.number, sheet.title)
 
 
 def _validated(path: Path, model: type[Sheet] | type[Site], unreadable: list[str]) -> Any:
@@ -141,12 +157,13 @@ def compare(before: Snapshot, now: Snapshot) -> list[SheetChange]:
     for sheet_id in sorted(before.texts.keys() | now.texts.keys(), key=lambda i: _order(i, before, now)):
         old, new = before.texts.get(sheet_id), now.texts.get(sheet_id)
         if new is None and old is not None:
-            changes.append(SheetChange(old.id, old.label, "removed"))
+            changes.append(SheetChange(old.id, old.label, "removed", number=old.number, title=old.title))
             continue
         assert new is not None
         translated = _translated(sheet_id, before.translations, now.translations)
         if old is None:
-            changes.append(SheetChange(new.id, new.label, "added", translations=translated))
+            changes.append(SheetChange(new.id, new.label, "added", translations=translated, number=new.number,
+                                       title=new.title))
             continue
         change = _changed(old, new, translated)
         if change.texts_changed or change.translations:
@@ -162,12 +179,13 @@ def _order(sheet_id: str, before: Snapshot, now: Snapshot) -> tuple[tuple[int, .
 def _changed(old: Texts, new: Texts, translated: tuple[Translated, ...]) -> SheetChange:
     before, now = old.all_texts(), new.all_texts()
     changed_keys = {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
-    sections = tuple(name for name, texts in new.sections if changed_keys & texts.keys())
-    removed_from = tuple(name for name, texts in old.sections
-                         if changed_keys & texts.keys() and name not in sections)
+    touched = [section for section in new.sections if changed_keys & section.texts.keys()]
+    touched += [section for section in old.sections if changed_keys & section.texts.keys()
+                and section.id not in {t.id for t in touched}]
     reworded = tuple(Reworded(old.questions[key], text) for key, text in new.questions.items()
                      if key in old.questions and old.questions[key] != text)
-    return SheetChange(new.id, new.label, "changed", len(changed_keys), sections + removed_from, reworded, translated)
+    return SheetChange(new.id, new.label, "changed", len(changed_keys), tuple(t.name for t in touched),
+                       tuple(t.id for t in touched), reworded, translated, new.number, new.title)
 
 
 def _translated(sheet_id: str, before: dict[str, dict[str, str]], now: dict[str, dict[str, str]]) -> tuple[Translated, ...]:

@@ -11,10 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from babel.messages.pofile import PoFileError
-
-from ...language import SOURCE, N_
-from ...languages.catalogue import load_translation
+from ...language import N_
 from ...problems import ContentError, display_path
 from ...content.project import load_project
 from ...site.facts import tool_versions
@@ -25,7 +22,7 @@ from .new_copy import new_copy
 from .release import make_release
 from .report import describe_changes
 from .update import Build, update
-from .words import ENGLISH, Words
+from .words import ENGLISH, Words, words_of
 
 Command = Callable[[argparse.Namespace], int]
 ANSWER = N_("Type y for yes, n for no:")
@@ -101,14 +98,12 @@ def _update(args: argparse.Namespace, build: Build) -> int:
 
 def copy_words(copy: Path) -> Words:
     """The words of the copy's main language, from its release's catalogue (English when the
-    copy's settings or the catalogue cannot be read: the update then says what is wrong)."""
+    copy's settings cannot be read: the update then says what is wrong)."""
     try:
         code = read_settings((copy / SETTINGS).resolve()).options.languages[0]
-        if code == SOURCE.code:
-            return ENGLISH
-        return Words(load_translation(code, copy / RELEASE / "content").language())
-    except (ContentError, PoFileError, ValueError, UnicodeDecodeError, OSError):
+    except ContentError:
         return ENGLISH
+    return words_of(code, copy / RELEASE / "content")
 
 
 def _ask(question: str, words: Words) -> bool:

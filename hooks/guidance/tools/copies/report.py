@@ -39,11 +39,11 @@ def describe_changes(changes: list[SheetChange], before: str | None, now: str, w
         lines += [words(SAME), ""]
     if added:
         lines.append(words.count(ADDED, len(added)))
-        lines += [f"  - {c.label}" + _translated_note(c, words) for c in added]
+        lines += [f"  - {_label(c, words)}" + _translated_note(c, words) for c in added]
         lines.append("")
     if removed:
         lines.append(words.count(REMOVED, len(removed)))
-        lines += [f"  - {c.label}" for c in removed]
+        lines += [f"  - {_label(c, words)}" for c in removed]
         lines.append("")
     if changed:
         lines.append(words.count(CHANGED, len(changed)))
@@ -54,6 +54,20 @@ def describe_changes(changes: list[SheetChange], before: str | None, now: str, w
     return "\n".join(lines)
 
 
+def _label(change: SheetChange, words: Words) -> str:
+    """"3.3 Partnership", in the words' language where the catalogue has the title."""
+    if change.id == SITE_ID:
+        return words(SITE_LABEL)
+    return f"{change.number} {words.content(f'{change.id}.title', change.title)}" if change.title else change.label
+
+
+def _section_name(change: SheetChange, section_id: str, name: str, words: Words) -> str:
+    """A section by its heading in the words' language (the sheet's title for its title and summary)."""
+    if not section_id:
+        return _label(change, words)
+    return words.content(f"{change.id}.{section_id}.heading", name)
+
+
 def _translated_note(change: SheetChange, words: Words) -> str:
     parts = [words(IN_LANGUAGE, language=words.language_name(t.language), changes=words.count(TRANSLATED, t.added))
              for t in change.translations]
@@ -61,9 +75,10 @@ def _translated_note(change: SheetChange, words: Words) -> str:
 
 
 def _changed_sheet(change: SheetChange, words: Words) -> list[str]:
-    lines = [f"  {words(SITE_LABEL) if change.id == SITE_ID else change.label}"]
+    lines = [f"  {_label(change, words)}"]
     if change.texts_changed:
-        where = ", ".join(f'"{name}"' for name in change.sections)
+        where = ", ".join(f'"{_section_name(change, section_id, name, words)}"'
+                          for section_id, name in zip(change.section_ids, change.sections))
         lines.append("    " + words.count(TEXTS, change.texts_changed, language=words.language_name(SOURCE.code), sections=where))
     if change.reworded:
         lines.append("    " + words.count(REWORDED, len(change.reworded)))

@@ -21,7 +21,7 @@ from ...site.release import version_key
 from .manifest import ReleaseError
 from .new_copy import write_requirements
 from .report import describe_changes
-from .words import ENGLISH, Words
+from .words import ENGLISH, Words, words_of
 
 Ask = Callable[[str], bool]
 Build = Callable[[Path], str | None]   # builds the copy; None, or why it failed
@@ -61,6 +61,7 @@ def update(copy: Path, release_file: Path, *, yes: bool, allow_older: bool, ask:
     if staging.exists():  # left by an update that was stopped part-way
         shutil.rmtree(staging)
     unpack(release, staging)
+    words = words_of(words.language.code, staging / "content")  # the new release's words and titles
     say(describe_changes(compare(snapshot(copy / RELEASE / "content"), snapshot(staging / "content")),
                          lock.version, release.version, words))
     if not yes and not ask("\n" + words(APPLY, version=release.version)):

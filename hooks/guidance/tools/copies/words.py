@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from babel import Locale
+from babel.messages.pofile import PoFileError
 
-from ...language import SOURCE_LANGUAGE, TABLE, Language
+from ...language import SOURCE, SOURCE_LANGUAGE, TABLE, Language
+from ...languages.catalogue import load_translation
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -25,6 +28,10 @@ class Words:
         """The form of a counted message for ``count`` ({count} in it)."""
         english = forms[0] if count == 1 else forms[1]
         return fill(printable(self.language.ngettext(forms[0], forms[1], count), english), {"count": count, **values})
+
+    def content(self, key: str, english: str) -> str:
+        """A text of the content in the words' language (its English while untranslated)."""
+        return printable(str(self.language.text(key, english)), english)
 
     def language_name(self, code: str) -> str:
         """A language's name in the words' language ("Welsh", "Cymraeg"), from Babel's data."""
@@ -43,3 +50,14 @@ def fill(text: str, values: dict[str, object]) -> str:
 
 
 ENGLISH = Words()
+
+
+def words_of(code: str, content_dir: Path) -> Words:
+    """The words of language ``code`` from the catalogue of the content in ``content_dir`` (a
+    release's): English for the source language, or when the catalogue cannot be read."""
+    if code == SOURCE.code:
+        return ENGLISH
+    try:
+        return Words(load_translation(code, content_dir).language())
+    except (PoFileError, ValueError, UnicodeDecodeError, OSError):
+        return ENGLISH
