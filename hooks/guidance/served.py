@@ -9,6 +9,7 @@ not change does not load the minifier (a Go library: about 5.5 MiB of memory).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -25,6 +26,10 @@ SITE_SCRIPT = "assets/site.js"  # extra.guidance.scripts joined; main.html loads
 SETTINGS = {"js-version": 2020}
 _WHERE = re.compile(r" on line (\d+) and column \d+")  # in tdewolff/minify's messages
 _USE_STRICT = re.compile(r'^"use strict";$', re.M)
+# Characters a script's data must not hold as they are: "<" and ">" could end or open the script's
+# element or a comment in a page, "&" an entity, and U+2028, U+2029 end a line in older engines.
+_DATA_ESCAPES = {ord(char): f"\\u{ord(char):04x}" for char in "<>&\u2028\u2029"}
+_DATA_ARGUMENT = "__data__"  # the function's argument while minifying, which the data then replaces
 
 
 @cache
@@ -54,12 +59,35 @@ def script(source: str, name: str) -> str:
     return _kept("script", source, minified)
 
 
+def data_literal(value: object) -> str:
+    """``value`` as a JSON text a script holds as data, on one line: "<", ">", "&", U+2028 and
+    U+2029 escaped (\\u003c ...), so that no text in it can leave the literal, whatever page or
+    file the script is written in."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).translate(_DATA_ESCAPES)
+
+
 def scripts_in_one_function(sources: Sequence[tuple[str, str]]) -> str:
     """Scripts (source, name) run one after the other inside one strict function, minified: the
     names one declares are the next one's to use and nobody else's (the minifier shortens them).
     Each script's own "use strict" line, there for when it runs alone, is left out (the line kept
     empty). A syntax error is reported with the line of the script it is in."""
-    opening, closing = '(() => {"use strict";\n', "\n})();\n"
+    return _in_one_function(sources, "", "")
+
+
+def scripts_given_data(sources: Sequence[tuple[str, str]], parameter: str, data: object) -> str:
+    """Scripts in one function, as ``scripts_in_one_function``, that is called with ``data``, which
+    the sources name ``parameter``. The data is written after minifying (the minifier would make its
+    JSON a script's object: keys unquoted, escapes undone) as ``data_literal``, on the line before
+    the file's last: the file ends "(", a new line, the JSON, a new line and ");"."""
+    minified = _in_one_function(sources, parameter, _DATA_ARGUMENT).rstrip().removesuffix(";")
+    call = f"({_DATA_ARGUMENT})"
+    if not minified.endswith(call):
+        raise ValueError(f"the minified script does not end with its call {call}: {minified[-80:]!r}")
+    return f"{minified.removesuffix(call)}(\n{data_literal(data)}\n);\n"
+
+
+def _in_one_function(sources: Sequence[tuple[str, str]], parameter: str, argument: str) -> str:
+    opening, closing = f'(({parameter}) => {{"use strict";\n', f"\n}})({argument});\n"
     body = "\n".join(_USE_STRICT.sub("", source, count=1) for source, _ in sources)
     try:
         return script(opening + body + closing, "")

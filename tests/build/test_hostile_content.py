@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Error as PlaywrightError, expect
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 from lxml import etree
@@ -41,6 +41,8 @@ from guidance.content.markdown import link_targets
 from guidance.content.patterns import EMAIL, WEB_ADDRESS
 from guidance.content.schema import Publisher, Sheet, Site
 from guidance.content.validate import _model_in, _union_member
+from guidance.components.selfcheck import NAMES, PROGRESS_URI
+from guidance.language import facts_of
 
 MARK = "gdpwn"
 PAYLOADS = [
@@ -113,6 +115,7 @@ WEB_PATHS = [compact(p) for p in PAYLOADS if WEB_ADDRESS.matches(web_address(com
     f"/../..//javascript:alert({MARK})//&amp;&#34;{{{{7*7}}}}",
 ]
 SITE_URL = "https://guidance.example.org/"
+SITE_HOST = urlsplit(SITE_URL).hostname
 LANGUAGES = "en,cy,fr"  # a third language, its catalogue almost empty: furniture falls back to English
 
 
@@ -240,8 +243,9 @@ FETCHING = {"src", "srcset", "poster", "data", "background", "action", "formacti
 NEVER = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "audio", "video", "portal"}
 
 
-def live_in_html(html: str, where: str, own_scripts: bool = True) -> list[str]:
-    """Everything in ``html`` that could run, fetch or navigate by itself, described."""
+def live_in_html(html: str, where: str, own_scripts: bool = True, own_hosts: tuple[str, ...] = (SITE_HOST,)) -> list[str]:
+    """Everything in ``html`` that could run, fetch or navigate by itself, described; a fetch from
+    ``own_hosts`` (the site's) is the site's own."""
     found = []
     soup = BeautifulSoup(html, "lxml")
     for element in soup.find_all(True):
@@ -267,7 +271,7 @@ def live_in_html(html: str, where: str, own_scripts: bool = True) -> list[str]:
                     found.append(f"{where}: {attribute}={text[:80]!r} on <{name}>")
                 host = urlsplit(text).netloc if text.startswith(("http:", "https:", "//")) else ""
                 fetches = attribute.lower() in FETCHING or (name == "link" and attribute == "href")
-                if fetches and host and host != "guidance.example.org":
+                if fetches and host and host.split(":")[0] not in own_hosts:
                     found.append(f"{where}: <{name} {attribute}> fetches from another host: {text[:80]}")
     if f"{MARK}1249" in soup.get_text() or f"{MARK}1349" in soup.get_text():
         found.append(f"{where}: template syntax in text was evaluated")
@@ -290,9 +294,35 @@ def live_in_file(path: Path, site: Path) -> list[str]:
         return [f"{where}: {element.tag}" for element in tree.iter() if MARK in str(element.tag)] + [
             f"{where}: an address from text {value}" for element in tree.iter() for value in
             [element.text or "", *element.attrib.values()] if MARK in value]
+    if where in SCRIPTS_GIVEN_DATA:
+        return live_in_script_given_data(path.read_text(encoding="utf-8"), where)
     if path.suffix in (".css", ".js", ".svg", ".txt", ".webmanifest") and MARK in path.read_text(encoding="utf-8", errors="replace"):
         return [f"{where}: text from the content inside a script, stylesheet or image"]
     return []
+
+
+# Scripts the build gives text as data (served.scripts_given_data): the file ends "(", a new line,
+# one JSON object, a new line and ");"; that JSON is the only place where text may be.
+SCRIPTS_GIVEN_DATA = {PROGRESS_URI}
+DATA_ESCAPED = "<>&\u2028\u2029"  # never in the JSON as they are: they could end the script or a line
+
+
+def script_and_data(text: str) -> tuple[str, str]:
+    """A script given data: its code, and the JSON text on its line before the last."""
+    code, literal, closing, end = text.rsplit("\n", 3)
+    assert code.endswith("(") and closing == ");" and end == "", text[-200:]
+    return code, literal
+
+
+def live_in_script_given_data(text: str, where: str) -> list[str]:
+    code, literal = script_and_data(text)
+    found = [f"{where}: text from the content in the script's code"] if MARK in code else []
+    found += [f"{where}: {char!r} unescaped in the script's data" for char in DATA_ESCAPED if char in literal]
+    data = json.loads(literal)
+    if not (isinstance(data, dict) and all(isinstance(texts, dict) and all(isinstance(t, str) for t in texts.values())
+                                           for texts in data.values())):
+        found.append(f"{where}: the script's data is not strings by locale")
+    return found
 
 
 def test_every_payload_reached_every_text_field(hostile_sites):
@@ -323,6 +353,9 @@ def test_no_output_file_holds_anything_live(hostile_sites):
                 found += live_in_file(path, site)
     print(f"\n{scanned} files scanned in {len(sites)} sites; live payloads found: {len(found)}")
     assert found == []
+    for site in sites:  # the Welsh catalogue's payloads reached the check-ins' strings, as data
+        _code, literal = script_and_data((site / PROGRESS_URI).read_text(encoding="utf-8"))
+        assert MARK in json.loads(literal)[facts_of("cy").browser_locale]["checkins-recorded"]
     page = (sites[0] / "cy" / "index.html").read_text(encoding="utf-8")
     assert f"alert(&#39;{MARK}" in page or f"alert('{MARK}" in BeautifulSoup(page, "lxml").get_text()
 
@@ -449,6 +482,20 @@ def test_every_payload_no_address_may_carry_is_refused_by_the_profile(field, add
     assert accepted == []
 
 
+def test_the_scan_finds_text_in_a_script_given_data_outside_its_data():
+    """The scanner fails a payload in the code of a script given data, or after its data, and data
+    unescaped or not strings; a payload only inside the JSON, escaped, is data."""
+    data = '{"xx":{"x":"\\u003cscript\\u003e' + MARK + '"}}'
+    assert live_in_script_given_data(f"(e=>{{}})(\n{data}\n);\n", "s.js") == []
+    for text in [f"(e=>{{const a='{MARK}'}})(\n{data}\n);\n", '(e=>{})(\n{"xx":{"x":"<b>"}}\n);\n',
+                 '(e=>{})(\n{"xx":{"x":1}}\n);\n', f"(e=>{{}})(\n{data}\n);{MARK}\n"]:
+        try:
+            found = live_in_script_given_data(text, "s.js")
+        except AssertionError:  # not the shape the build writes
+            found = ["shape"]
+        assert found, text
+
+
 def test_the_scan_finds_live_markup_when_there_is_some():
     """The scanner itself can fail: each kind of live markup it looks for is caught."""
     for html in [f"<p><img src=x onerror=alert('{MARK}')></p>", "<script>alert(1)</script>",
@@ -468,6 +515,15 @@ def pages_of(site: Path, every: bool) -> list[str]:
     return pages if every else [page for page in pages if page not in written[1:]]
 
 
+def watch(page, problems: list[str]) -> None:
+    """Any dialog, page error or request to another host on ``page`` added to ``problems``."""
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("request", lambda request: urlsplit(request.url).hostname not in ("127.0.0.1", None)
+            and not request.url.startswith(("data:", "blob:"))
+            and problems.append(f"request to another host: {request.url}"))
+
+
 def test_pages_run_nothing_and_fetch_nothing_from_elsewhere_in_chromium(hostile_sites, browser):
     """No CSP here: the pages alone must be safe. Search results (shown as HTML) are opened too."""
     sites, _fields = hostile_sites
@@ -476,11 +532,7 @@ def test_pages_run_nothing_and_fetch_nothing_from_elsewhere_in_chromium(hostile_
         url, server = serve(site)
         context = browser.new_context(viewport={"width": 390, "height": 844})
         page = context.new_page()
-        page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-        page.on("request", lambda request: urlsplit(request.url).hostname not in ("127.0.0.1", None)
-                and not request.url.startswith(("data:", "blob:"))
-                and problems.append(f"request to another host: {request.url}"))
+        watch(page, problems)
         try:
             for path in pages_of(site, every=site == sites[0]):
                 try:
@@ -505,6 +557,63 @@ def test_pages_run_nothing_and_fetch_nothing_from_elsewhere_in_chromium(hostile_
     print(f"\n{opened} pages opened in Chromium without a CSP; problems: {len(problems)}")
     assert searched > 0, "no search found a payload to show"
     assert problems == []
+
+
+def shown_marks(text: str) -> list[str]:
+    """The numbered marks that end each hostile msgstr ("gdpwn-msgstr-12") in ``text``."""
+    return re.findall(rf"{MARK}-msgstr-\d+", text)
+
+
+def test_the_check_ins_and_results_show_hostile_strings_as_text_in_chromium(hostile_sites, browser):
+    """The progress script, loaded once a question is answered, writes the Welsh catalogue's hostile
+    strings (given to it as data) into the page: each group's result, a check-in recorded, a second
+    one and what changed, deleting one asked, the reminder and its calendar file. Each string is
+    there as text, and nothing runs, nothing is fetched from elsewhere, no element is made of text."""
+    sites, _fields = hostile_sites
+    problems, checked = [], 0
+    for site in sites:
+        _code, literal = script_and_data((site / PROGRESS_URI).read_text(encoding="utf-8"))
+        strings = json.loads(literal)[facts_of("cy").browser_locale]
+        path = next(p.relative_to(site).as_posix() for p in sorted((site / "cy").rglob("*.html"))
+                    if f"{NAMES.checkins_script}=" in p.read_text(encoding="utf-8"))
+        url, server = serve(site)
+        context = browser.new_context(accept_downloads=True)
+        page = context.new_page()
+        watch(page, problems)
+        try:
+            page.goto(f"{url}/{path}")
+            main = page.locator(f"[{NAMES.checklist}]").first
+            main.locator("input[type=radio]").nth(0).check()
+            page.wait_for_function(f"typeof window[{json.dumps(NAMES.checkins_ready)}] === 'function'")
+            part = main.locator(".gd-sc__checkins")
+            record = part.locator(".gd-sc__actions button").first
+            say = main.locator("[aria-live=polite]")
+            record.click()
+            expect(say).to_contain_text(shown_marks(strings["checkins-recorded"])[0])
+            main.locator("input[type=radio]").nth(1).check()
+            record.click()
+            expect(part.locator("select option")).to_have_count(2)
+            part.locator("select").select_option(index=1)
+            expect(part.locator("h4")).to_contain_text(shown_marks(strings["changes-heading"])[0])
+            part.locator(".gd-sc__button--secondary").nth(0).click()  # Delete this check-in: asks first
+            expect(part.locator(".gd-sc__confirm p")).to_contain_text(shown_marks(strings["checkins-delete-confirm"])[0])
+            part.locator(".gd-sc__actions button").nth(1).click()  # Remind me to check again
+            with page.expect_download() as download:
+                part.locator(".gd-sc__remind > button").click()
+            calendar_file = Path(download.value.path()).read_text(encoding="utf-8")
+            text = main.inner_text()
+            for key in ("checkins-kept-two", "checkins-choose", "remind-legend", "remind-hint", "remind-done"):
+                if not all(mark in text for mark in shown_marks(strings[key])):
+                    problems.append(f"{path}: {key} not shown as text")
+            if not shown_marks(strings["remind-title"])[0] in calendar_file.replace("\r\n ", ""):
+                problems.append(f"{path}: the calendar file's title is not the Welsh string")
+            problems += live_in_html(page.content(), path, own_hosts=(SITE_HOST, urlsplit(url).hostname))
+            checked += 1
+        finally:
+            context.close()
+            server.shutdown()
+    print(f"\ncheck-ins used on {checked} Welsh sheet pages with hostile strings; problems: {len(problems)}")
+    assert checked == len(sites) and problems == []
 
 
 def test_report_a_problem_keeps_the_address_when_its_script_runs_in_chromium(hostile_sites, browser):

@@ -3,12 +3,13 @@ reported as a problem with its file and line, not a traceback."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
 
 from guidance.problems import ContentError
-from guidance.served import joined_script, script, scripts_in_one_function, stylesheet
+from guidance.served import data_literal, joined_script, script, scripts_given_data, scripts_in_one_function, stylesheet
 
 
 def run(source: str) -> str:
@@ -57,6 +58,27 @@ def test_scripts_in_one_function_share_their_names_and_keep_them_from_the_page()
     served = scripts_in_one_function([(helpers, "shared.js"), (component, "component.js")])
     assert run(served) == "42 undefined\n"
     assert served.count('"use strict"') == 1
+
+
+HOSTILE = {"cy": {"x": "</script><!--<script>alert(1)</script>&amp; \u2028\u2029 \\\" ' `${1}` {y}"}}
+
+
+def test_data_is_json_that_no_text_can_leave():
+    literal = data_literal(HOSTILE)
+    assert json.loads(literal) == HOSTILE
+    assert not any(char in literal for char in "<>&\u2028\u2029\n")
+    assert "\\u003c/script\\u003e" in literal
+
+
+def test_scripts_given_data_get_it_as_json_on_the_line_before_the_last():
+    """The data written after minifying, as it is (the minifier would unquote keys and undo escapes),
+    and given to the function as its parameter: the script reads the very strings."""
+    component = '"use strict";\nconst texts = STRINGS;\nconsole.log(JSON.stringify(texts));\n'
+    served = scripts_given_data([(component, "component.js")], "STRINGS", HOSTILE)
+    code, literal, closing, end = served.rsplit("\n", 3)
+    assert (code[-1], literal, closing, end) == ("(", data_literal(HOSTILE), ");", "")
+    assert "STRINGS" not in code and "alert" not in code
+    assert json.loads(run(served)) == HOSTILE
 
 
 def test_a_syntax_error_in_one_of_the_scripts_names_its_own_file_and_line():

@@ -4,9 +4,10 @@ check-ins, or a check-in is first used; and its strings.
 
 The script is the shared helpers, then ``checkins.js`` (check-ins kept, changes, merging),
 ``calendar.js`` (the reminder's calendar file), ``results.js`` (each group's counts and what is
-left to do) and ``checkins-page.js`` (the part of the page), with ``NAMES`` written in, and the
-strings of every language of the site, by locale: a sheet page read for the first time does not
-carry them, and the file is the same on every page, opened from disk too.
+left to do) and ``checkins-page.js`` (the part of the page), with ``NAMES`` written in, and given the
+strings of every language of the site, by locale, as data (a JSON text the function is called
+with): a sheet page read for the first time does not carry them, and the file is the same on every
+page, opened from disk too.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from collections.abc import Iterable
 
 from ...language import Language, N_, N_plural
 from ...languages.dates import plural_samples
-from ...served import scripts_in_one_function
+from ...served import data_literal, scripts_given_data
 from ..shared import SCRIPT as SHARED
 from .selfcheck import FOLDER, names_json
 
 PROGRESS_URI = "assets/selfcheck-progress.js"
 PARTS = ("checkins.js", "calendar.js", "results.js", "checkins-page.js")
+STRINGS_PARAMETER = "STRINGS_BY_LOCALE"  # the served script's function's parameter: the strings, as data
 MAX = 20  # check-ins kept per checklist; recording one more drops the oldest
 ORDERED = ("not-yet", "partly", "yes")  # the answers (selfcheck.ANSWER_LABELS) between which a change moves up or down, lowest first
 
@@ -75,21 +77,32 @@ def checkin_strings(language: Language) -> dict[str, str]:
     return {key: text.replace("{max}", str(MAX)) for key, text in texts.items()}
 
 
+def strings_by_locale(languages: Iterable[Language]) -> dict[str, dict[str, str]]:
+    """The check-ins' strings of each of ``languages``, by the language's browser locale."""
+    return {language.facts.browser_locale: checkin_strings(language) for language in languages}
+
+
 def sources(languages: Iterable[Language]) -> list[tuple[str, str]]:
     """The check-ins' script before minifying, its (source, file) parts in order: the shared helpers,
-    then its own parts with ``NAMES`` and the strings of ``languages`` (by locale) written in."""
-    table = json.dumps({language.facts.browser_locale: checkin_strings(language) for language in languages},
-                       ensure_ascii=False, separators=(",", ":"))
+    then its own parts with ``NAMES`` and the strings of ``languages`` (by locale, ``data_literal``)
+    written in."""
+    return _parts(data_literal(strings_by_locale(languages)))
+
+
+def script(languages: Iterable[Language]) -> str:
+    """The check-ins' script as the site serves it: the parts of ``sources()`` in one function,
+    minified, which is given the strings of ``languages`` as data (``served.scripts_given_data``:
+    a JSON text, on the file's line before its last)."""
+    return scripts_given_data(_parts(STRINGS_PARAMETER), STRINGS_PARAMETER, strings_by_locale(languages))
+
+
+def _parts(strings: str) -> list[tuple[str, str]]:
+    """The (source, file) parts, with ``strings`` written where checkins-page.js says ``/* STRINGS */ {}``."""
     parts = [(SHARED.read_text(encoding="utf-8"), str(SHARED))]
     for name in PARTS:
         source = (FOLDER / name).read_text(encoding="utf-8")
-        for placeholder, value in (("/* STRINGS */ {}", table), ("/* NAMES */ {}", names_json()), ("/* MAX */ 0", str(MAX)),
+        for placeholder, value in (("/* STRINGS */ {}", strings), ("/* NAMES */ {}", names_json()), ("/* MAX */ 0", str(MAX)),
                                    ("/* ORDERED */ []", json.dumps(ORDERED))):
             source = source.replace(placeholder, value)
         parts.append((source, str(FOLDER / name)))
     return parts
-
-
-def script(languages: Iterable[Language]) -> str:
-    """The check-ins' script as the site serves it: ``sources()`` in one function, minified."""
-    return scripts_in_one_function(sources(languages))
