@@ -17,6 +17,21 @@ from pathlib import Path
 from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
+# A link to another page of the site (the series in the masthead, say) would lead a reader of the
+# PDF to the address it was printed from, on this machine: it leads to that page on the site (the
+# site's address is the page's canonical address less the page's path) or, without site_url, is
+# left as plain text. A link within the page (a question's sections, #id) stays a link in the PDF.
+SITE_LINKS = """() => {
+  const canonical = document.querySelector("link[rel=canonical]")?.href || "";
+  const here = location.pathname.replace(/index\\.html$/, "");
+  const site = canonical.endsWith(here) ? canonical.slice(0, -here.length) + "/" : "";
+  for (const link of document.querySelectorAll("a[href]")) {
+    const url = new URL(link.getAttribute("href"), location.href);
+    if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) continue;
+    if (site) link.href = new URL(url.pathname.slice(1).replace(/(^|\\/)index\\.html$/, "$1") + url.search + url.hash, site).href;
+    else link.removeAttribute("href");
+  }
+}"""
 
 
 def handout_pages(site_dir: Path) -> list[tuple[str, str]]:
@@ -55,6 +70,7 @@ def print_handouts(site_dir: Path, pages: list[tuple[str, str]], out_dir: Path) 
                 page.wait_for_load_state("networkidle")
                 # The address this page was served at is this machine's, not the site's: leave it out.
                 page.evaluate("document.querySelectorAll('[data-module=gd-page-address]').forEach(e => e.remove())")
+                page.evaluate(SITE_LINKS)
                 page.pdf(path=out_dir / name, format="A4", prefer_css_page_size=True, tagged=True, outline=True)
                 written.append(out_dir / name)
             browser.close()
