@@ -39,11 +39,11 @@ FORWARDED: dict[str, tuple[Callable[[list[str] | None], int], str]] = {
 
 def build(config_file: Path, site_dir: Path, *, offline: bool = False, quiet: bool = False) -> int:
     """The complete site, every language, into ``site_dir``; ``offline``: a copy that opens from disk."""
-    from .adapter import mkdocs_site  # MkDocs is loaded only by the commands that build
+    from .adapter import mkdocs_command  # MkDocs is loaded only by the commands that build
 
     if offline:
         os.environ["GUIDANCE_OFFLINE"] = "1"
-    return mkdocs_site.run("build", config_file.resolve(), site_dir.resolve(), quiet=quiet)
+    return mkdocs_command.run("build", config_file.resolve(), site_dir.resolve(), quiet=quiet)
 
 
 def build_copy(copy: Path) -> str | None:
@@ -101,9 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         return FORWARDED[argv[0]][0](argv[1:])
     args = parser().parse_args(argv)
     if args.command == "serve":
-        from .adapter import mkdocs_site
+        from .adapter import mkdocs_command
 
-        return mkdocs_site.run("serve", args.config_file.resolve(), dev_addr=args.dev_addr)
+        return mkdocs_command.run("serve", args.config_file.resolve(), dev_addr=args.dev_addr)
     if args.command == "build":
         return build(args.config_file, args.site_dir, offline=args.offline, quiet=args.quiet)
     if args.command == "pdf":

@@ -9,7 +9,7 @@ theme, hand-written pages and adapter. The repository's mkdocs.yml names the sha
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ def shipped(installed: str, in_repository: str) -> Path:
 THEME = shipped("theme", "overrides")
 PAGES = shipped("pages", "docs")
 CHECKERS = shipped("checkers/package.json", "package.json")  # the versions of the checkers the tests run
+SHIM = "assets/vendor/iframe-worker/shim.js"  # Material's: its search worker started from a file:// page
 
 
 def merged(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
@@ -87,3 +88,11 @@ def completed(config_file: Path) -> dict[str, Any]:
 def full_config(config_file: Path) -> dict[str, Any]:
     """A site folder's settings as the build reads them."""
     return merged(read_config(config_file), completed(config_file))
+
+
+def make_offline(config: MutableMapping[str, Any]) -> None:
+    """The configuration of a copy that opens from disk: pages as ``name.html``, the worker shim for
+    search from ``file://``, no instant navigation (it cannot fetch from disk)."""
+    config["use_directory_urls"] = False
+    config["extra"]["polyfills"] = [*config["extra"].get("polyfills", []), SHIM]
+    config["theme"]["features"] = [f for f in config["theme"]["features"] if not f.startswith("navigation.instant")]

@@ -22,10 +22,10 @@ from typing import Any
 
 from jinja2 import BaseLoader, Environment
 
-from ..memo import digest, text_digest
+from ..memo import digest, keep_between_builds, text_digest
 from .build import SiteBuild
-from .site_folder import SiteFolder
-from .theme import theme_context
+from .site_folder import site_folder
+from .theme import theme_context, write_files
 
 CORE = Path(__file__).resolve().parents[1]  # the guidance package
 # How often the server looks for saved files in the watched folders (content, the core, the theme):
@@ -56,15 +56,32 @@ def mark_core_read() -> None:
     sys.modules["guidance"]._source_stamp = core_stamp()  # type: ignore[attr-defined]
 
 
-def run_again(module: ModuleType) -> None:
-    """``module`` (the adapter, loaded from its file) run again, so that it imports the new core and
-    rebinds every name its events use; the import path is left as it was."""
+def read_changed_core(module: ModuleType, kept: Iterable[str]) -> None:
+    """When a file of the core changed since it was imported: ``module`` (the adapter, loaded from
+    its file) run again, so that it imports the new core and rebinds every name its events use. The
+    names in ``kept`` keep their values (what the command decided when it started); the import path
+    is left as it was."""
+    if not forget_changed_core():
+        return
     assert module.__spec__ is not None and module.__spec__.loader is not None  # loaded from a file spec
-    path = sys.path.copy()
+    values, path = {name: getattr(module, name) for name in kept}, sys.path.copy()
     try:
         module.__spec__.loader.exec_module(module)
     finally:
         sys.path[:] = path
+    for name, value in values.items():
+        setattr(module, name, value)
+
+
+def started(command: str, dirty: bool, generator_log: str) -> bool:
+    """Whether only what changed is written (``serve --dirty``), as a command starts. Only ``serve``
+    builds again, keeping the core's work (memo.py); under --dirty, the generator's warning about
+    dirty builds (in the logger ``generator_log``) is not shown (DirtyBuildNotice)."""
+    keep_between_builds(command == "serve")
+    incremental = command == "serve" and dirty
+    if incremental:
+        logging.getLogger(generator_log).addFilter(DirtyBuildNotice())
+    return incremental
 
 
 @dataclass
@@ -121,7 +138,7 @@ def settle_heap_when_idle() -> None:
     timer.start()
 
 
-def plan_writes(build: SiteBuild, folder: SiteFolder, env: Environment, config: Mapping[str, Any],
+def plan_writes(build: SiteBuild, site_dir: Path, env: Environment, config: Mapping[str, Any],
                 nav: Iterable[Any], files: Iterable[Any], pages: Mapping[str, Any]) -> set[str]:
     """Which files to write, before any is: each page and file whose key differs from the one of
     the file in the site folder (site_folder.py). A page's key holds everything the theme reads for
@@ -129,6 +146,7 @@ def plan_writes(build: SiteBuild, folder: SiteFolder, env: Environment, config: 
     language's strings, and the page's own content, title, outline, neighbours and alternates; any
     theme template changed rewrites every page. ``files`` are the generator's, ``pages`` its pages
     by source name."""
+    folder = site_folder(site_dir)
     folder.begin()
     assert env.loader is not None  # the theme's environment loads from the theme's folders
     loader: BaseLoader = env.loader
@@ -143,10 +161,14 @@ def plan_writes(build: SiteBuild, folder: SiteFolder, env: Environment, config: 
     return folder.to_write(keys, everything=templates_changed) | folder.to_write(others)
 
 
-def finish_writes(folder: SiteFolder, search: Mapping[str, Callable[[], Iterable[str]]],
-                  files: Mapping[str, str | bytes], built: Iterable[str]) -> None:
-    """After the pages: the files written once every page is, each only if it changed, and every
-    file the build no longer makes (a deleted sheet's) removed from the site folder."""
+def finish_writes(site_dir: Path, search: Mapping[str, Callable[[], Iterable[str]]],
+                  files: Mapping[str, str | bytes], built: Iterable[str] | None) -> None:
+    """After the pages, the files written once every page is: in a full build, every one; under
+    --dirty (``built``: the files the generator made), each only if it changed, and every file the
+    build no longer makes (a deleted sheet's) removed from the site folder."""
+    if built is None:
+        return write_files(site_dir, search, files)
+    folder = site_folder(site_dir)
     written = {**{path: "".join(pieces()) for path, pieces in search.items()}, **files}
     folder.write(written)
     folder.remove_others(set(built) | set(written))

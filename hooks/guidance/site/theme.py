@@ -9,7 +9,7 @@ description, an outline entry or an interface string is escaped here, where it c
 from __future__ import annotations
 
 import gzip
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,14 @@ def theme_context(build: SiteBuild, code: str, base_url: str) -> dict[str, Any]:
     }
 
 
+def page_context(build: SiteBuild, uri: str) -> dict[str, Any]:
+    """What the theme is given for one page beyond its language's context: the page's own Report a
+    problem link, the same page in the other languages, and the main language's (``x_default``)."""
+    alternates = build.alternates(uri)
+    return {"report": build.report_link(build.language_of(uri).code, build.address(uri).url), "alternates": alternates,
+            "x_default": next((a for a in alternates if a.facts.code == build.urls.main), None)}
+
+
 def site_name(build: SiteBuild, code: str) -> Markup:
     """The site's name in a language (the publisher's), escaped: markup the theme does not escape again."""
     return escape(build.site_name(code))
@@ -110,7 +118,8 @@ def finished_files(build: SiteBuild) -> tuple[dict[str, Callable[[], Iterator[st
     return build.search_files(), files
 
 
-def write_files(site_dir: Path, search: dict[str, Callable[[], Iterator[str]]], files: dict[str, str | bytes]) -> None:
+def write_files(site_dir: Path, search: Mapping[str, Callable[[], Iterable[str]]],
+                files: Mapping[str, str | bytes]) -> None:
     for path, pieces in search.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
