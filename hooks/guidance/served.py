@@ -5,10 +5,15 @@ scripts every page runs joined into one file. The sources in the repository stay
 Each minified text is kept on disk (disk_cache.py) under the bytes it was made from, the
 minifier's settings and the minifier's library itself: a build whose scripts and stylesheets did
 not change does not load the minifier (a Go library: about 5.5 MiB of memory).
+
+tdewolff-minify has no wheel for some computers (Apple Silicon Macs), where pyproject.toml and
+requirements.lock do not ask for it: there each script and stylesheet is served as written (still
+joined the same way), and ``UNMINIFIED_NOTE`` says so once (the adapter's on_startup).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -30,6 +35,19 @@ _USE_STRICT = re.compile(r'^"use strict";$', re.M)
 # element or a comment in a page, "&" an entity, and U+2028, U+2029 end a line in older engines.
 _DATA_ESCAPES = {ord(char): f"\\u{ord(char):04x}" for char in "<>&\u2028\u2029"}
 _DATA_ARGUMENT = "__data__"  # the function's argument while minifying, which the data then replaces
+UNMINIFIED_NOTE = ("On this computer the pages' scripts and stylesheets are served as written, not minified: the "
+                   "minifier (tdewolff-minify) is not installed here, as it has no ready-made package for every "
+                   "computer (Apple Silicon Macs). The pages work the same; their files are only larger. The "
+                   "published site that GitHub Pages or GitLab Pages builds from your copy is minified.")
+
+
+@cache
+def minifier_installed() -> bool:
+    """Whether the ``minify`` module (tdewolff-minify) can be found here, without importing it."""
+    try:
+        return importlib.util.find_spec("minify") is not None
+    except ImportError:  # a finder that refuses it
+        return False
 
 
 @cache
@@ -41,6 +59,9 @@ def _minifier() -> Any:  # tdewolff-minify has no types
 
 
 def _kept(kind: str, source: str, make: Callable[[], str]) -> str:
+    """``make()``, kept on disk; ``source`` as it is where there is no minifier."""
+    if not minifier_installed():
+        return source
     return shared().get(digest("minified", kind, SETTINGS, installed("minify", "minify.so"), source), make)
 
 

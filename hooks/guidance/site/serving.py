@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import BaseLoader, Environment
 
 from ..memo import digest, keep_between_builds, text_digest
+from ..served import UNMINIFIED_NOTE, minifier_installed
 from .build import SiteBuild
 from .site_folder import site_folder
 from .theme import theme_context, write_files
@@ -76,7 +77,10 @@ def read_changed_core(module: ModuleType, kept: Iterable[str]) -> None:
 def started(command: str, dirty: bool, generator_log: str) -> bool:
     """Whether only what changed is written (``serve --dirty``), as a command starts. Only ``serve``
     builds again, keeping the core's work (memo.py); under --dirty, the generator's warning about
-    dirty builds (in the logger ``generator_log``) is not shown (DirtyBuildNotice)."""
+    dirty builds (in the logger ``generator_log``) is not shown (DirtyBuildNotice). Where the
+    minifier is not installed, that is said once, in that logger (served.UNMINIFIED_NOTE)."""
+    if not minifier_installed():
+        logging.getLogger(generator_log).info(UNMINIFIED_NOTE)
     keep_between_builds(command == "serve")
     incremental = command == "serve" and dirty
     if incremental:
