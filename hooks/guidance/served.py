@@ -8,7 +8,7 @@ not change does not load the minifier (a Go library: about 5.5 MiB of memory).
 
 tdewolff-minify has no wheel for some computers (Apple Silicon Macs), where pyproject.toml and
 requirements.lock do not ask for it: there each script and stylesheet is served as written (still
-joined the same way), and ``UNMINIFIED_NOTE`` says so once (the adapter's on_startup).
+joined the same way), and ``UNMINIFIED_NOTE`` says so once (site/serving.started).
 """
 
 from __future__ import annotations
