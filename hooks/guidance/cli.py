@@ -55,7 +55,8 @@ def build_copy(copy: Path) -> str | None:
 def pdf(config_file: Path, site_dir: Path) -> int:
     """The site built, its sheet pages printed to PDF, and the site built again linking them."""
     if not Path(handouts.CHROMIUM).exists():
-        print(f"{handouts.CHROMIUM} not found: install Chromium first (scripts/install --pdf)", file=sys.stderr)
+        print(f"{handouts.CHROMIUM} not found: `guidance pdf` prints with Debian's or Ubuntu's Chromium, on Linux "
+              "only: install it first (apt-get install chromium)", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="handouts-") as work:
         draft, pdfs = Path(work) / "site", Path(work) / "pdf"

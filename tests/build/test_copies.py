@@ -4,13 +4,15 @@ The publisher's own site offers its latest release for download from "Host your 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build, page_text, parse
+from conftest import ROOT, mkdocs_build, page_text, parse
 from build.test_package import fresh_environment, wheel
 from copies import (COUNCIL, QUESTION, REWORDED, add_own_sheet_and_page, build_copy, publisher_project, reword_and_add,
                     two_releases)
@@ -179,3 +181,26 @@ def test_the_whole_path_with_only_the_environments_commands_on_path(tmp_path: Pa
     assert said.rstrip().endswith(f"Updated to release {second.name.removeprefix('guidance-content-').removesuffix('.zip')}, and the site is built.")
     assert (copy / "site/working-with-others/volunteers/index.html").is_file()
     assert REWORDED in page_text(parse(copy / "site/working-with-others/partnership/index.html"))
+
+
+def test_in_a_copy_new_sheet_and_translations_say_what_works_there(tmp_path: Path, releases: tuple[Path, Path]) -> None:
+    """In a copy, `guidance new-sheet` writes into the copy's own sheets/ (an update replaces release/)
+    and `guidance translations extract` refuses (it would write into release/): the next steps name
+    `guidance serve` and say what becomes of the Welsh pages."""
+    copy = tmp_path / "our-guidance"
+    new_copy(copy, releases[0], COUNCIL)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    started = subprocess.run([sys.executable, "-m", "guidance", "new-sheet", "3.8", "Our volunteers", "--series",
+                              "working-with-others"], cwd=copy, env=env,
+                             capture_output=True, text=True, timeout=300)
+    assert started.returncode == 0, started.stderr
+    assert (copy / "sheets/3.8-volunteers/sheet.yml").is_file()
+    assert not list((copy / "release").rglob("3.8-*"))
+    assert started.stdout == ("Wrote sheets/3.8-volunteers/sheet.yml: replace its placeholder texts, then run "
+                              "`guidance serve` to see the page. In a copy, your own sheets are shown in English on "
+                              "the pages in other languages, marked as such; there is nothing to run for them.\n")
+    refused = subprocess.run([sys.executable, "-m", "guidance", "translations", "extract"], cwd=copy, env=env,
+                             capture_output=True, text=True, timeout=300)
+    assert refused.returncode == 2 and "scripts/" not in refused.stderr
+    assert refused.stderr.rstrip().endswith("shown in English on the pages in other languages, marked as such; "
+                                            "there is nothing to run for them.")

@@ -98,6 +98,15 @@ def test_word_and_pdf_give_the_same_sections_as_the_text(imported):
     assert "'CAVS information sheet #.#' left out" in imported["pdf"]["report"]
 
 
+def test_the_next_steps_name_the_commands_that_work_on_any_computer(imported):
+    """A council on Windows has no scripts/ folder: the report names the `guidance` command."""
+    report = imported["txt"]["report"]
+    assert "scripts/" not in report
+    assert report.rstrip().endswith("Next: check the guesses above in the file, then run `guidance translations "
+                                    "extract` (the translators' catalogues learn its texts), then `guidance serve` "
+                                    "to see the page.")
+
+
 def test_the_imported_self_check_works_in_the_browser(imported, browser):
     url, server = serve(imported["pdf"]["site"])
     page = browser.new_page()

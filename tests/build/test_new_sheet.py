@@ -1,4 +1,4 @@
-"""scripts/new-sheet writes a commented starting sheet, with one section of each type, that builds."""
+"""guidance new-sheet writes a commented starting sheet, with one section of each type, that builds."""
 
 from __future__ import annotations
 
@@ -22,11 +22,19 @@ def started(tmp_path_factory):
     result = new_sheet("3.4", "Working with volunteers: a start", "--series", "working-with-others",
                        "--out", str(content / "sheets"))
     assert result.returncode == 0, result.stderr
-    return content, content / "sheets" / "3.4-working-volunteers-start" / "sheet.yml", tmp
+    return content, content / "sheets" / "3.4-working-volunteers-start" / "sheet.yml", tmp, result.stdout
+
+
+def test_it_names_the_commands_that_work_on_any_computer(started):
+    """The next steps are the `guidance` command's (a council on Windows has no scripts/ folder)."""
+    said = started[3]
+    assert said.startswith("Wrote ") and "scripts/" not in said
+    assert said.rstrip().endswith(": replace its placeholder texts, then run `guidance translations extract` (the "
+                                  "translators' catalogues learn its texts), then `guidance serve` to see the page.")
 
 
 def test_the_new_sheet_names_its_schema_and_explains_each_section(started):
-    _, sheet, _ = started
+    _, sheet, _, _ = started
     text = sheet.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/sheet.schema.json\n")
     assert 'title: "Working with volunteers: a start"' in text
@@ -35,7 +43,7 @@ def test_the_new_sheet_names_its_schema_and_explains_each_section(started):
 
 
 def test_the_new_sheet_builds_with_one_section_of_each_type(started):
-    content, _, tmp = started
+    content, _, tmp, _ = started
     result = mkdocs_build(tmp / "site", env={"GUIDANCE_CONTENT": str(content)})
     assert result.returncode == 0, result.stderr
     page = parse(tmp / "site" / "working-with-others" / "working-volunteers-start" / "index.html")
@@ -46,7 +54,7 @@ def test_the_new_sheet_builds_with_one_section_of_each_type(started):
 
 
 def test_an_existing_sheet_or_a_wrong_series_is_refused(started):
-    content, sheet, _ = started
+    content, sheet, _, _ = started
     before = sheet.read_text(encoding="utf-8")
     again = new_sheet("3.4", "Working with volunteers: a start", "--series", "working-with-others", "--out", str(content / "sheets"))
     assert again.returncode == 1 and "already exists; nothing written" in again.stderr

@@ -46,7 +46,7 @@ HEADER = """\
 # Each sheet text has msgctxt = its stable key; interface strings have none.
 # Flags: "draft" = translated, not yet reviewed by a qualified translator (remove the flag once
 # reviewed); "fuzzy" = the English changed since this was translated (update, then remove the flag).
-# Update with `scripts/translations extract`; check with `scripts/translations status`."""
+# Update with `guidance translations extract`; check with `guidance translations status`."""
 DRAFT = "draft"
 SLUG_HINT = "Part of the page's address in this language: lower-case words joined by hyphens (a redirect keeps the old address working)"
 # N_ and N_plural mark interface strings kept in Python (a component's strings, components/*/*.py).

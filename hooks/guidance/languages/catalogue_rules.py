@@ -175,7 +175,7 @@ def entry_problems(catalog: Iterable[Message], shown_as: str, content_keys: Coll
         line = message.lineno or 0
         if message.context and message.context not in content_keys:
             problems.append(Problem(shown_as, line, message.context,
-                                    "no text in the content has this id (run `scripts/translations extract`, "
+                                    "no text in the content has this id (run `guidance translations extract`, "
                                     "which keeps it as an obsolete entry)"))
         if not message.fuzzy:
             problems += _same_parts(message, shown_as, line)

@@ -125,6 +125,12 @@ class Settings:
     template_dirs: tuple[Path, ...]
     options: Options
 
+    @property
+    def sheets_folder(self) -> Path:
+        """Where a new sheet goes: a copy's own sheets (its release's are replaced by an update), or
+        the content's sheets."""
+        return self.options.own_sheets or self.content_dir / "sheets"
+
 
 def settings_from(extra: Mapping[str, Any], root: Path, custom_dir: str | None = "overrides",
                   directory_urls: bool = True, environ: Mapping[str, str] = os.environ,

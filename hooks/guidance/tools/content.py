@@ -1,4 +1,4 @@
-"""Command line for editors: ``scripts/content status|schemas``.
+"""Command line for editors: ``guidance content status|schemas``.
 
 status   every sheet with its review date (overdue ones marked), how many texts it has, and how
          much of it each other language shows; exits 1 when a sheet is overdue for review.

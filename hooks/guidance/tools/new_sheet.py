@@ -1,4 +1,4 @@
-"""``scripts/new-sheet NUMBER "Title" --series ID``: a valid starting sheet with one section of each
+"""``guidance new-sheet NUMBER "Title" --series ID``: a valid starting sheet with one section of each
 type, each explained in a comment, for an editor to fill in.
 
 The file is checked with the build's own rules before it is written, and an existing sheet is
@@ -19,6 +19,7 @@ from .importer.write import write_if_it_builds
 from ..problems import ContentError, display_path
 from ..content.project import SHEET_FILE, sheet_folder
 from ..site.settings import read_settings
+from .translations import next_steps
 
 
 TEMPLATE = """\
@@ -126,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("number", help="the sheet's number, such as 3.4")
     parser.add_argument("title", help='the sheet\'s title, such as "Working with volunteers"')
     parser.add_argument("--series", required=True, help="the series id from content_src/site.yml")
-    parser.add_argument("--out", type=Path, default=None, help="the folder of sheets (default: content_src/sheets)")
+    parser.add_argument("--out", type=Path, default=None, help="the folder of sheets (default: content_src/sheets; in a copy, its own sheets/)")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's settings (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 2
-    sheets_dir = (args.out or settings.content_dir / "sheets").resolve()
+    sheets_dir = (args.out or settings.sheets_folder).resolve()
     content_dir = sheets_dir.parent if (sheets_dir.parent / "site.yml").is_file() else settings.content_dir
     sheet_id = Ids().make(args.title, "sheet")
     out_file = sheets_dir / sheet_folder(args.number, sheet_id) / SHEET_FILE
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     text = new_sheet_text(args.number, args.title, args.series, out_file, content_dir, date.today())
     if not write_if_it_builds(text, out_file, sheets_dir, content_dir, settings.publisher_file):
         return 1
-    print(f"Wrote {shown}: replace its placeholder texts, then run `scripts/translations extract` and `scripts/serve`.")
+    print(f"Wrote {shown}: replace its placeholder texts, then {next_steps(settings)}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Command line for translators: ``scripts/translations extract|status``.
+"""Command line for translators: ``guidance translations extract|status``.
 
 extract  write the catalogue template (locale/guidance.pot) from the content and the templates,
          and update each language's catalogue: new texts added, changed English marked out of date
@@ -27,11 +27,24 @@ from ..site.settings import Settings, read_settings
 STATES: tuple[State, ...] = get_args(State)  # current, draft, outdated, missing
 
 
+# In a council's copy, where ``extract`` does not run.
+OWN_SHEETS_UNTRANSLATED = ("In a copy, your own sheets are shown in English on the pages in other languages, "
+                           "marked as such; there is nothing to run for them.")
+
+
+def next_steps(settings: Settings) -> str:
+    """What to run once a sheet is written, where the command runs: in a copy, extract refuses."""
+    if settings.options.release is None:
+        return ("run `guidance translations extract` (the translators' catalogues learn its texts), "
+                "then `guidance serve` to see the page.")
+    return f"run `guidance serve` to see the page. {OWN_SHEETS_UNTRANSLATED}"
+
+
 def extract(settings: Settings) -> int:
     if settings.options.release is not None:  # a council's copy: its catalogues are the publisher's
         print(f"{settings.options.release.name}/: the catalogues of a copy come with its release, which "
-              "`guidance update` replaces and nothing else writes: their translations are the publisher's",
-              file=sys.stderr)
+              "`guidance update` replaces and nothing else writes: their translations are the publisher's. "
+              + OWN_SHEETS_UNTRANSLATED, file=sys.stderr)
         return 2
     project = load_project(settings.content_dir, settings.publisher_file)
     template = build_template(project_messages(project, document_paths(settings.options.docs_dir)), settings.template_dirs)

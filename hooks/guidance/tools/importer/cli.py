@@ -1,4 +1,4 @@
-"""``scripts/import FILE [--series ID] [--number N] [--out content_src/sheets] [--force]``
+"""``guidance import FILE [--series ID] [--number N] [--out content_src/sheets] [--force]``
 
 Turn a sheet from a Word document (.docx), a PDF (.pdf) or plain text (.txt) into
 content_src/sheets/<number>-<name>/sheet.yml, with every guess listed on screen and at the top
@@ -21,6 +21,7 @@ from .read import read_document
 from .furniture import load_known
 from .structure import NotASheet, recognise
 from .write import sheet_folder, sheet_yaml, write_if_it_builds
+from ..translations import next_steps
 
 
 
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--series", help="the series id from content_src/site.yml (default: read from the sheet)")
     parser.add_argument("--number", help="the sheet's number, such as 3.3 (default: read from the sheet)")
     parser.add_argument("--out", type=Path, default=None,
-                        help="the folder of sheets to write into (default: the content's sheets/)")
+                        help="the folder of sheets to write into (default: the content's sheets/; in a copy, its own sheets/)")
     parser.add_argument("--force", action="store_true", help="replace a sheet that is already there")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's settings (default: mkdocs.yml)")
     args = parser.parse_args(argv)
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 2
-    sheets_dir: Path = (args.out or settings.content_dir / "sheets").resolve()
+    sheets_dir: Path = (args.out or settings.sheets_folder).resolve()
     content_dir = sheets_dir.parent if (sheets_dir.parent / "site.yml").is_file() else settings.content_dir
     name = args.file.name
     try:
@@ -67,8 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     if not write_if_it_builds(text, out_file, sheets_dir, content_dir, settings.publisher_file):
         return 1
     print(f"Wrote {shown}")
-    print("Next: check the guesses above in the file, run `scripts/translations extract` (the translators' "
-          "catalogue learns the new texts), then `scripts/serve` to see the page.")
+    print(f"Next: check the guesses above in the file, then {next_steps(settings)}")
     return 0
 
 

@@ -31,7 +31,7 @@ def sheet_folder(data: dict[str, Any]) -> str:
 def sheet_yaml(recognised: Recognised, source_name: str, out_file: Path, content_dir: Path, today: date) -> str:
     """The file's text: schema line, the guesses as comments, then the data."""
     header = [modeline(out_file, content_dir, "sheet"),
-              f"# Imported from {source_name} by scripts/import on {today.isoformat()}.",
+              f"# Imported from {source_name} by guidance import on {today.isoformat()}.",
               "# The words are the document's. Check these guesses, correct the file where one is wrong,",
               "# then delete this list. Never change an id once the sheet is published.",
               *(f"#   {' '.join(str(guess).split())}" for guess in recognised.guesses), ""]
