@@ -4,7 +4,10 @@ screen reader reads it as English; what they write with a translated one is not.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from browser.test_compare import DESKTOP, load, two_partners  # noqa: F401 (a fixture)
 
@@ -68,4 +71,23 @@ def test_the_comparison_marks_its_english_strings_on_a_french_page(page, errors,
     assert table.locator("thead th").nth(1).inner_text() == "Cardiff Food Bank"
     assert table.locator("thead th").nth(1).get_attribute("lang") is None  # a partner's own name
     assert lang_of(page.locator('[data-cp-part="status"] p')) == "en"  # "2 files loaded."
+    assert errors == []
+
+
+def test_the_progress_script_marks_its_english_strings_on_a_french_page(page, errors, three_language_url):
+    """The check-ins' and results' script (assets/selfcheck-progress.js), given its strings as data:
+    what it writes with one not yet translated is marked as English, with a translated one not."""
+    page.goto(f"{three_language_url}/{FRENCH_SHEET}")
+    checklist = page.locator("[data-checklist]").first
+    answers = checklist.locator(".gd-sc__answer > span")
+    answers.first.click()  # "Oui": the progress script loads
+    checklist.get_by_role("button", name="Record this check-in").click()
+    kept = checklist.locator(".gd-sc__checkins p", has_text="on this device")
+    expect(kept).to_have_text(re.compile(r"^You have 1 check-ins? on this device\.$"))  # a counted string, in English
+    assert lang_of(kept) == "en"
+    delete = checklist.get_by_role("button", name="Supprimer ce bilan")  # the one the French catalogue has
+    assert (delete.is_visible(), delete.get_attribute("lang")) == (True, None)
+    assert lang_of(checklist.locator("label", has_text="Compare your answers now with the check-in of")) == "en"
+    assert lang_of(checklist.locator(".gd-sc__remind legend")) == "en"  # "Remind me to check again in"
+    assert lang_of(checklist.locator(".gd-sc__remind button")) == "en"  # "Download the calendar file"
     assert errors == []

@@ -14,8 +14,10 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import ROOT, SUB_PATH, Built, copy_content, html_pages, is_redirect, language_build, mkdocs_build, page_text, parse
+from guidance.components.selfcheck import PROGRESS_URI
+from guidance.components.selfcheck.checkins import CHECKIN_PLURALS, CHECKIN_STRINGS
 from guidance.components.selfcheck.selfcheck import ANSWER_LABELS, PLURALS, STRINGS
-from guidance.language import TABLE
+from guidance.language import TABLE, facts_of
 
 CONFIGURATIONS = {"en-cy": ("en", "cy"), "cy-en": ("cy", "en"), "en-cy-fr": ("en", "cy", "fr")}
 SHEET = {"en": "working-with-others/partnership", "cy": "gweithio-gydag-eraill/partneriaeth",
@@ -259,6 +261,20 @@ def test_strings_for_scripts_not_yet_in_the_third_languages_catalogue_are_named_
     assert {"data-cp-yes", "data-cp-locale", "data-cp-months"} & english_attributes(compare) == set()
     for path in html_pages(site / "cy") + html_pages(site / "working-with-others"):  # complete catalogues
         assert parse(path).select("[data-gd-english]") == [], path
+
+
+def test_the_progress_scripts_strings_not_yet_in_the_third_languages_catalogue_are_named_english(three_language_site):
+    """The check-ins' and results' script is given its strings as data, by locale (the file's line
+    before its last): each language's names the keys of those still in English (under
+    data-gd-english), so the script marks what it writes with them as English."""
+    data = json.loads((three_language_site.site / PROGRESS_URI).read_text(encoding="utf-8").rsplit("\n", 3)[1])
+    french, welsh, english = (data[facts_of(code).browser_locale] for code in ("fr", "cy", "en"))
+    named = set(french["data-gd-english"].split())
+    assert french["checkins-delete"] == "Supprimer ce bilan" and "checkins-delete" not in named  # the one the catalogue has
+    assert french["checkins-recorded"] == "Check-in recorded: {date}." and "checkins-recorded" in named
+    keys = set(CHECKIN_STRINGS) | {f"{name}-{category}" for name in CHECKIN_PLURALS for category in ("one", "other")}
+    assert named == keys - {"checkins-delete"}
+    assert welsh["data-gd-english"] == english["data-gd-english"] == ""  # complete catalogues
 
 
 @pytest.mark.parametrize("key, slug, message", [

@@ -6,7 +6,10 @@
    checklist's state (check: its root, strings t, id, questions, names, answers, say, and start, the
    part checkins-start.js made) to window[N.checkins_ready](check), which fills the part and
    returns what the self-check calls.
-   CHECKIN_STRINGS: this part's strings in each of the site's languages, by locale (written in by the build). */
+   CHECKIN_STRINGS: this part's strings in each of the site's languages, by locale (written in by the
+   build), each language's with the keys of those still in English named as shared.js's stringsGiven reads
+   them; the self-check's strings (check.t) are read the same way, so that what this part writes with
+   a string in English is marked as English. */
 const CHECKIN_STRINGS = /* STRINGS */ {};
 
 // "4 December 2026, 10:05": check-ins on one day are told apart by the time.
@@ -18,7 +21,7 @@ const checkinLabel = (checkin, t) => checkinTime(checkin, t) + (checkin.name ? "
 
 /* check: the checklist's state; todo, tag: the self-check's functions for what is left to do. */
 function mountCheckins(check, { todo, tag }) {
-  const t = { ...check.t, ...CHECKIN_STRINGS[check.t.locale] };
+  const t = { ...stringsGiven(check.t), ...stringsGiven(CHECKIN_STRINGS[check.t.locale]) };
   const state = { check, t, todo, tag, key: N.checkins_key + check.id, store: check.store, checkins: [], unreadable: false, chosen: null, results: el("div") };
   check.list.replaceWith(state.results);
   loadCheckins(state);
@@ -184,7 +187,7 @@ function renderCheckins(state) {
   const { t, checkins } = state;
   const none = !checkins.length;
   const problem = !state.store ? t["checkins-unsaved"] : state.unreadable ? t["checkins-unreadable"] : "";
-  state.kept.textContent = [problem, none ? "" : counted(t, "checkins-kept", checkins.length)].filter(Boolean).join(" ");
+  setText(state.kept, joined(...[problem, none ? "" : counted(t, "checkins-kept", checkins.length)].filter(Boolean)));
   state.kept.className = problem ? "gd-sc__saved gd-sc__saved--warning" : "";
   state.pick.hidden = state.remove.hidden = none;
   state.confirm.hidden = true;

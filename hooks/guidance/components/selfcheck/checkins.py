@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from ...language import Language, N_, N_plural
+from ...language import ENGLISH_ATTRIBUTES, Language, N_, N_plural
 from ...languages.dates import plural_samples
 from ...served import data_literal, scripts_given_data
-from ..shared import SCRIPT as SHARED
+from ..shared import SCRIPT as SHARED, shared_source
 from .selfcheck import FOLDER, names_json
 
 PROGRESS_URI = "assets/selfcheck-progress.js"
@@ -69,12 +69,18 @@ CHECKIN_PLURALS: dict[str, tuple[str, str]] = {
 
 
 def checkin_strings(language: Language) -> dict[str, str]:
-    """The check-ins' strings in ``language``, by key, every plural form as key-<category>."""
+    """The check-ins' strings in ``language``, by key, every plural form as key-<category>; the keys
+    of those not yet translated (shown in English) under ENGLISH_ATTRIBUTES, space-separated (none:
+    ""), as shared.js's ``stringsGiven`` reads them."""
     texts = {key: language.gettext(english) for key, english in CHECKIN_STRINGS.items()}
+    english = [key for key, message in CHECKIN_STRINGS.items() if not language.has_interface(message)]
     for key, (singular, plural) in CHECKIN_PLURALS.items():
-        texts.update((f"{key}-{category}", language.ngettext(singular, plural, n))
-                     for category, n in plural_samples(language.facts.locale).items())
-    return {key: text.replace("{max}", str(MAX)) for key, text in texts.items()}
+        samples = plural_samples(language.facts.locale)
+        forms = {f"{key}-{category}": language.ngettext(singular, plural, n) for category, n in samples.items()}
+        texts.update(forms)
+        english += [] if language.has_plural(singular, plural) else list(forms)
+    texts = {key: text.replace("{max}", str(MAX)) for key, text in texts.items()}
+    return texts | {ENGLISH_ATTRIBUTES: " ".join(english)}
 
 
 def strings_by_locale(languages: Iterable[Language]) -> dict[str, dict[str, str]]:
@@ -98,7 +104,7 @@ def script(languages: Iterable[Language]) -> str:
 
 def _parts(strings: str) -> list[tuple[str, str]]:
     """The (source, file) parts, with ``strings`` written where checkins-page.js says ``/* STRINGS */ {}``."""
-    parts = [(SHARED.read_text(encoding="utf-8"), str(SHARED))]
+    parts = [(shared_source(), str(SHARED))]
     for name in PARTS:
         source = (FOLDER / name).read_text(encoding="utf-8")
         for placeholder, value in (("/* STRINGS */ {}", strings), ("/* NAMES */ {}", names_json()), ("/* MAX */ 0", str(MAX)),

@@ -8,8 +8,10 @@
      the comparison reads;
    - own(object, key); fill(template, values): "{name}" replaced by values.name, unknown ones left;
    - strings(element, prefix): the element's attributes named prefix + key, by key
-     ("data-sc-todo-one" -> "todo-one"); those still in English on a page in another language (not
-     yet translated: the build names their attributes in ENGLISH.attribute) are kept in `english`,
+     ("data-sc-todo-one" -> "todo-one"), with the keys of those still in English on a page in
+     another language (not yet translated: the build names their attributes in ENGLISH.attribute)
+     under ENGLISH.attribute, space-separated; stringsGiven(texts): strings given as data in that shape
+     (the build writes the progress script's so), returned. Those in English are kept in `english`,
      and so is what fill and joined make of them only, so that el and setText mark an element written
      with one of them as in English (ENGLISH.lang); joined(...texts): the texts joined by spaces;
      counted(strings, name, n, values): the string
@@ -42,12 +44,14 @@ function made(text, from) {  // text made from the texts `from`: in English when
 
 function strings(element, prefix) {
   const found = {};
-  const named = (element.getAttribute(ENGLISH.attribute) || "").split(" ");
-  for (const { name, value } of element.attributes) {
-    if (name.startsWith(prefix)) found[name.slice(prefix.length)] = value;
-    if (named.includes(name)) english.add(value);
-  }
-  return found;
+  for (const { name, value } of element.attributes) if (name.startsWith(prefix)) found[name.slice(prefix.length)] = value;
+  found[ENGLISH.attribute] = (element.getAttribute(ENGLISH.attribute) || "").replaceAll(prefix, "");
+  return stringsGiven(found);
+}
+
+function stringsGiven(texts) {
+  texts[ENGLISH.attribute].split(" ").forEach((key) => own(texts, key) && english.add(texts[key]));
+  return texts;
 }
 
 function counted(strings, name, n, values) {

@@ -56,6 +56,16 @@ test("what is written with strings still in English (named in data-gd-english) i
   assert.deepEqual([...langs], ["en", "en", "en", null, null, null, null, null]);
 });
 
+test("strings given as data (the progress script's) mark those whose keys data-gd-english names, as strings() does an element's", () => {
+  const { window } = helpers();
+  const langs = vm.runInContext(`(() => {
+    const t = stringsGiven({ yes: "Oui", recorded: "Check-in recorded: {date}.", "data-gd-english": "recorded missing" });
+    const lang = (words) => el("p", { textContent: words }).getAttribute("lang");
+    return [lang(t.recorded), lang(fill(t.recorded, { date: "1 mai" })), lang(t.yes), lang(fill("{x}", { x: "1 mai" })), "missing" in t];
+  })()`, window);
+  assert.deepEqual([...langs], ["en", "en", null, null, false]);
+});
+
 test("counts take the plural form of the language's rules, Welsh with its six, and fill {count}", () => {
   const { H } = helpers();
   assert.deepEqual([0, 1, 2, 3, 6, 4, 18].map((n) => H.counted(WELSH, "todo", n)), ["dim", "un", "dau", "tri", "chwech", "arall", "arall"]);
