@@ -90,4 +90,9 @@ def test_the_progress_script_marks_its_english_strings_on_a_french_page(page, er
     assert lang_of(checklist.locator("label", has_text="Compare your answers now with the check-in of")) == "en"
     assert lang_of(checklist.locator(".gd-sc__remind legend")) == "en"  # "Remind me to check again in"
     assert lang_of(checklist.locator(".gd-sc__remind button")) == "en"  # "Download the calendar file"
+    said = checklist.locator("[aria-live=polite]")
+    assert (said.inner_text().startswith("Check-in recorded: "), said.get_attribute("lang")) == (True, "en")
+    delete.click()
+    question = checklist.locator(".gd-sc__confirm p", has_text="Delete the check-in of ")
+    assert (question.is_visible(), question.get_attribute("lang")) == (True, "en")
     assert errors == []

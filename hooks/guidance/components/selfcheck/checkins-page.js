@@ -106,7 +106,7 @@ function deleteConfirmation(state) {
     renderCheckins(state);
     close();
     (state.checkins.length ? state.remove : state.check.start.record).focus();
-    state.check.say.textContent = fill(t["checkins-deleted"], { date: checkinLabel(gone, t) });
+    setText(state.check.say, fill(t["checkins-deleted"], { date: checkinLabel(gone, t) }));
   });
   const box = el("div", { className: "gd-sc__confirm", hidden: true }, [question, yes, button(t.cancel, "secondary", close)]);
   yes.setAttribute("aria-describedby", question.id);
@@ -116,7 +116,7 @@ function deleteConfirmation(state) {
 
 function askToDelete(state) {
   const chosen = state.checkins.find((checkin) => checkin.at === state.chosen);
-  state.confirm.querySelector("p").textContent = fill(state.t["checkins-delete-confirm"], { date: checkinLabel(chosen, state.t) });
+  setText(state.confirm.querySelector("p"), fill(state.t["checkins-delete-confirm"], { date: checkinLabel(chosen, state.t) }));
   state.confirm.hidden = false;
   state.confirm.querySelector("button").focus();
 }
@@ -136,8 +136,7 @@ function reminder(state, base) {
   const get = button(t["remind-download"], "secondary", () => {
     const months = +choices.find((input) => input.checked).value;
     downloadReminder(state, months);
-    done.textContent = fill(t["remind-done"], { date: longDate(addMonths(new Date(), months), t) });
-    state.check.say.textContent = done.textContent;
+    setText(state.check.say, setText(done, fill(t["remind-done"], { date: longDate(addMonths(new Date(), months), t) })).textContent);
   });
   return el("div", { className: "gd-sc__remind", hidden: true }, [fieldset, get, done]);
 }
@@ -167,7 +166,7 @@ function recordCheckin(state, name) {
   const latest = state.checkins[state.checkins.length - 1];
   const words = [fill(t["checkins-recorded"], { date: checkinLabel(latest, t) })];
   dropped.forEach((checkin) => words.push(fill(t["checkins-dropped"], { date: checkinLabel(checkin, t) })));
-  return words.join(" ");
+  setText(check.say, joined(...words));
 }
 
 /* Check-ins from a loaded file, already read (readFile) -> the message to show. */
@@ -214,7 +213,7 @@ function renderChanges(state, announce) {
     if (!items.length) return;
     state.changes.append(el("h5", { textContent: t["changes-" + kind] }), el("ul", {}, items.map((change) => changeItem(state, change))));
   });
-  if (announce) check.say.textContent = summary;
+  if (announce) setText(check.say, summary);
 }
 
 const answerWords = (t, value) => (value === "written" ? t["in-words"] : value ? t[value] : t.unanswered);

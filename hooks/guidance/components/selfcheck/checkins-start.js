@@ -49,7 +49,7 @@ function addCheckinStart(check) {
   const { t } = check;
   const name = el("input", { type: "text" });
   const record = button(t.record, "secondary", () => checkins(check).then((list) => {
-    check.say.textContent = list.record(name.value);
+    list.record(name.value);
     name.value = "";
   }, () => {}));
   check.start = { name, record, place: el("div") };
