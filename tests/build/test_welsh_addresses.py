@@ -74,6 +74,8 @@ def test_an_old_welsh_address_leads_to_the_welsh_one(site, old):
     assert resolve(site, page, refresh_target(page)) == new
     assert resolve(site, page, soup.select_one("a")["href"]) == new  # the link, for a browser that does not refresh
     assert soup.html["lang"] == "cy" and soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    # a page with no icon of its own makes the browser ask the host for /favicon.ico, a 404 in its console
+    assert resolve(site, page, soup.select_one('link[rel="icon"]')["href"]) == site / "assets/favicon.svg"
 
 
 def test_no_link_in_the_site_leads_to_an_old_address(site):

@@ -41,6 +41,7 @@ from .stylesheet import site_stylesheet
 from .urls import SiteUrls, mailto
 
 NOT_FOUND = "404.html"
+FAVICON = "assets/favicon.svg"  # the theme's favicon (site/mkdocs.yml); test_welsh_addresses finds it in the site
 DOCUMENT_KEY = "doc:"  # a hand-written page's key, before its path in docs/
 
 
@@ -426,10 +427,11 @@ class SiteBuild:
                     spec = self.page(uri)
                     title = spec.title if spec else where.path
                     href, address = self.urls.relative(where.url, url), self._absolute(where.url)
+                    icon = self.urls.relative(FAVICON, url)
                     files[self.urls.file_of(url)] = remembered(
-                        ("redirect", Same(self.renderer), code, self.interface_versions.get(code), href, title, address),
+                        ("redirect", Same(self.renderer), code, self.interface_versions.get(code), href, title, address, icon),
                         partial(self.renderer.render, "redirect.html", language, href=href, title=title,
-                                address=address, facts=language.facts))
+                                address=address, icon=icon, facts=language.facts))
         return files
 
 
