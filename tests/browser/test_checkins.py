@@ -297,6 +297,9 @@ def months_on(today: date, months: int) -> date:
 
 def test_remind_me_gives_a_calendar_file_in_the_pages_language(page, site_url, errors):
     open_sheet(page, site_url)
+    checklist(page).get_by_role("button", name="Clear answers").wait_for()
+    assert part(page).count() == 0  # the check-ins come with the first answer
+    answer(page, PLAN, "Yes")
     today = date.fromisoformat(page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()"))
     event = reminder(page, "12 months").walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Check again: Planning the work together"
@@ -343,6 +346,24 @@ def test_the_result_of_each_group_on_the_page_and_printed(page, site_url, errors
     assert "Getting started Yes 1, Partly 0, Not yet 1, Not applicable 0, Not answered 0" in text
     assert "Sharing the work Yes 0, Partly 1, Not yet 0, Not applicable 1, Not answered 1" in text
     assert errors == []
+
+
+def test_should_the_progress_script_not_load_the_self_check_works_on_without_what_needs_it(page, site_url, errors):
+    """A host that lost assets/selfcheck-progress.js: answers are still kept and counted; the
+    buttons that need that script (printing, saving and loading a file) go, and nothing breaks."""
+    page.route("**/selfcheck-progress.js", lambda route: route.abort())
+    open_sheet(page, site_url)
+    for name in ("Print my answers", "Save answers to a file", "Load answers from a file"):
+        expect(checklist(page).get_by_role("button", name=name)).to_be_visible()
+    answer(page, PLAN, "Yes")
+    expect(checklist(page).locator(".gd-sc__progress")).to_have_text("You have answered 1 of 5 questions.")
+    for name in ("Print my answers", "Save answers to a file", "Load answers from a file"):
+        expect(checklist(page).get_by_role("button", name=name)).to_have_count(0)
+    assert part(page).count() == 0
+    assert checklist(page).get_by_role("button", name="Clear answers").is_visible()
+    page.reload()
+    expect(question(page, PLAN).get_by_label("Yes", exact=True)).to_be_checked()
+    assert all("selfcheck-progress.js" in error or "Failed to load resource" in error for error in errors), errors
 
 
 def test_the_result_counts_answers_in_words(page, site_url, errors):

@@ -567,8 +567,9 @@ def shown_marks(text: str) -> list[str]:
 def test_the_check_ins_and_results_show_hostile_strings_as_text_in_chromium(hostile_sites, browser):
     """The progress script, loaded once a question is answered, writes the Welsh catalogue's hostile
     strings (given to it as data) into the page: each group's result, a check-in recorded, a second
-    one and what changed, deleting one asked, the reminder and its calendar file. Each string is
-    there as text, and nothing runs, nothing is fetched from elsewhere, no element is made of text."""
+    one and what changed, deleting one asked, the reminder and its calendar file, the printed
+    summary and a file refused. Each string is there as text, and nothing runs, nothing is fetched
+    from elsewhere, no element is made of text."""
     sites, _fields = hostile_sites
     problems, checked = [], 0
     for site in sites:
@@ -579,6 +580,7 @@ def test_the_check_ins_and_results_show_hostile_strings_as_text_in_chromium(host
         url, server = serve(site)
         context = browser.new_context(accept_downloads=True)
         page = context.new_page()
+        page.add_init_script("window.print = () => {};")
         watch(page, problems)
         try:
             page.goto(f"{url}/{path}")
@@ -600,11 +602,17 @@ def test_the_check_ins_and_results_show_hostile_strings_as_text_in_chromium(host
             part.locator(".gd-sc__actions button").nth(1).click()  # Remind me to check again
             with page.expect_download() as download:
                 part.locator(".gd-sc__remind > button").click()
-            calendar_file = Path(download.value.path()).read_text(encoding="utf-8")
+            calendar_file = Path(download.value.path()).read_bytes().decode("utf-8")  # its CRLF kept, to unfold its lines
             text = main.inner_text()
             for key in ("checkins-kept-two", "checkins-choose", "remind-legend", "remind-hint", "remind-done"):
                 if not all(mark in text for mark in shown_marks(strings[key])):
                     problems.append(f"{path}: {key} not shown as text")
+            own_actions = main.locator(".gd-sc__actions").first.locator("button")
+            own_actions.first.click()  # Print my answers: the summary, made by the progress script
+            report = page.locator("body > .gd-sc__report")
+            expect(report).to_contain_text(shown_marks(strings["printed"])[0])
+            main.locator("input[type=file]").set_input_files(files=[{"name": "x.json", "mimeType": "application/json", "buffer": b"{}"}])
+            expect(main.get_by_role("status")).to_contain_text(shown_marks(strings["bad-file"])[0])
             if not shown_marks(strings["remind-title"])[0] in calendar_file.replace("\r\n ", ""):
                 problems.append(f"{path}: the calendar file's title is not the Welsh string")
             problems += live_in_html(page.content(), path, own_hosts=(SITE_HOST, urlsplit(url).hostname))

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT, SUB_PATH, Built, copy_content, html_pages, is_redirect, language_build, mkdocs_build, page_text, parse
 from guidance.components.selfcheck import PROGRESS_URI
-from guidance.components.selfcheck.checkins import CHECKIN_PLURALS, CHECKIN_STRINGS
+from guidance.components.selfcheck.checkins import PROGRESS_PLURALS, PROGRESS_STRINGS
 from guidance.components.selfcheck.selfcheck import ANSWER_LABELS, PLURALS, STRINGS
 from guidance.language import TABLE, facts_of
 
@@ -272,7 +272,7 @@ def test_the_progress_scripts_strings_not_yet_in_the_third_languages_catalogue_a
     named = set(french["data-gd-english"].split())
     assert french["checkins-delete"] == "Supprimer ce bilan" and "checkins-delete" not in named  # the one the catalogue has
     assert french["checkins-recorded"] == "Check-in recorded: {date}." and "checkins-recorded" in named
-    keys = set(CHECKIN_STRINGS) | {f"{name}-{category}" for name in CHECKIN_PLURALS for category in ("one", "other")}
+    keys = set(PROGRESS_STRINGS) | {f"{name}-{category}" for name in PROGRESS_PLURALS for category in ("one", "other")}
     assert named == keys - {"checkins-delete"}
     assert welsh["data-gd-english"] == english["data-gd-english"] == ""  # complete catalogues
 

@@ -16,7 +16,7 @@ from guidance.languages.catalogue import interface_messages
 from guidance.components.selfcheck import (
     ANSWER_LABELS, NAMES, PLURALS, SCRIPT_URI, STRINGS, fingerprint, script, selfcheck,
 )
-from guidance.components.selfcheck.checkins import CHECKIN_PLURALS, CHECKIN_STRINGS, PARTS
+from guidance.components.selfcheck.checkins import PROGRESS_PLURALS, PROGRESS_STRINGS, PARTS
 from guidance.components.selfcheck.selfcheck import FOLDER, SCRIPT
 from guidance.components.shared import SCRIPT as SHARED_SCRIPT
 from guidance.language import SOURCE_LANGUAGE as ENGLISH, Language
@@ -24,7 +24,7 @@ from guidance.languages.catalogue import load_translation
 from guidance.content.project import load_project
 
 TEMPLATE = SCRIPT.with_name("template.html")
-MAIN_PARTS = (SCRIPT, FOLDER / "checkins-start.js")  # the self-check's own, as sources() joins them
+MAIN_PARTS = (SCRIPT, FOLDER / "progress-start.js")  # the self-check's own, as sources() joins them
 CHECKIN_PARTS = tuple(FOLDER / name for name in PARTS)
 
 
@@ -108,14 +108,15 @@ def test_the_script_reads_only_strings_the_template_writes():
     assert set(PLURALS) == counted
 
 
-def test_the_checkins_script_reads_only_its_strings_and_the_self_checks():
-    """The check-ins' script is given the self-check's strings and its own (CHECKIN_STRINGS)."""
+def test_the_progress_script_reads_only_its_strings_and_the_self_checks():
+    """The progress script is given the self-check's strings and its own (PROGRESS_STRINGS)."""
     used, counted = strings_used(*CHECKIN_PARTS)
-    assert {"checkins-choose", "cancel", "unanswered"} <= used and {"months", "changes"} <= counted
-    given = set(CHECKIN_STRINGS) | set(STRINGS) | set(ANSWER_LABELS) | {"locale"}  # locale: NAMES.locale, on the script's tag
+    assert {"checkins-choose", "cancel", "unanswered", "printed", "no-match"} <= used and {"months", "changes", "todo"} <= counted
+    given = set(PROGRESS_STRINGS) | set(STRINGS) | set(ANSWER_LABELS) | {"locale"}  # locale: NAMES.locale, on the script's tag
     assert used <= given, used - given
-    assert set(CHECKIN_STRINGS) <= used | {f"changes-{kind}" for kind in ("up", "down", "new", "removed", "changed", "same")}
-    assert counted == set(CHECKIN_PLURALS)
+    assert set(PROGRESS_STRINGS) <= used | {f"changes-{kind}" for kind in ("up", "down", "new", "removed", "changed", "same")}
+    assert set(PROGRESS_PLURALS) <= counted <= set(PROGRESS_PLURALS) | set(PLURALS), counted
+    assert not set(PROGRESS_STRINGS) & set(STRINGS), "a string given twice"
 
 
 def test_the_names_are_written_into_the_script_as_served():

@@ -1,16 +1,17 @@
 /* Check-ins on the page: "Record this check-in", the check-ins kept, what changed since the chosen
-   one, deleting one, and "Remind me to check again"; and the result of each group (results.js).
-   Served with checkins.js, calendar.js and results.js as a script of its own
-   (assets/selfcheck-progress.js), which the self-check loads once there are answers or check-ins,
-   or a check-in is first used: the sheet page does not carry it before. The self-check gives each
-   checklist's state (check: its root, strings t, id, questions, names, answers, say, and start, the
-   part checkins-start.js made) to window[N.checkins_ready](check), which fills the part and
-   returns what the self-check calls.
-   CHECKIN_STRINGS: this part's strings in each of the site's languages, by locale (written in by the
+   one, deleting one, and "Remind me to check again"; and the result of each group (results.js),
+   the printed summary (report.js) and the answer files (files.js). Served with them, checkins.js
+   and calendar.js as a script of its own (assets/selfcheck-progress.js), which the self-check
+   loads once there are answers or check-ins, or a button that needs it is used: the sheet page
+   does not carry it before. The self-check gives each checklist's state (check: its root, strings
+   t, id, questions, names, answers, say, list, the place kept for the check-ins and the buttons)
+   and the functions of its own that this part uses to window[N.checkins_ready](check, functions),
+   which fills the part and returns what the self-check calls.
+   PROGRESS_STRINGS: this part's strings in each of the site's languages, by locale (written in by the
    build), each language's with the keys of those still in English named as shared.js's stringsGiven reads
    them; the self-check's strings (check.t) are read the same way, so that what this part writes with
    a string in English is marked as English. */
-const CHECKIN_STRINGS = /* STRINGS */ {};
+const PROGRESS_STRINGS = /* STRINGS */ {};
 
 // "4 December 2026, 10:05": check-ins on one day are told apart by the time.
 const checkinTime = (checkin, t) => {
@@ -19,10 +20,11 @@ const checkinTime = (checkin, t) => {
 };
 const checkinLabel = (checkin, t) => checkinTime(checkin, t) + (checkin.name ? " (" + checkin.name + ")" : "");
 
-/* check: the checklist's state; todo, tag: the self-check's functions for what is left to do. */
-function mountCheckins(check, { todo, tag }) {
-  const t = { ...stringsGiven(check.t), ...stringsGiven(CHECKIN_STRINGS[check.t.locale]) };
-  const state = { check, t, todo, tag, key: N.checkins_key + check.id, store: check.store, checkins: [], unreadable: false, chosen: null, results: el("div") };
+/* check: the checklist's state; functions: the self-check's todo and tag (what is left to do),
+   parseFile and write (answer files), save and tell. */
+function mountCheckins(check, functions) {
+  const t = { ...stringsGiven(check.t), ...stringsGiven(PROGRESS_STRINGS[check.t.locale]) };
+  const state = { ...functions, check, t, key: N.checkins_key + check.id, store: check.store, checkins: [], unreadable: false, chosen: null, results: el("div") };
   check.list.replaceWith(state.results);
   loadCheckins(state);
   addCheckinParts(state);
@@ -33,19 +35,13 @@ function mountCheckins(check, { todo, tag }) {
       renderResults(state);
       renderChanges(state);
     },
-    result: (ids) => groupResult(state, ids),
     reload: () => {
       loadCheckins(state);
       renderCheckins(state);
     },
-    record: (name) => recordCheckin(state, name),
-    remind: () => {
-      state.remind.hidden = false;
-      state.remind.querySelector("input:checked").focus();
-    },
-    fileCheckins: () => (state.checkins.length ? writeCheckins(state.checkins) : undefined),
-    readFile: (list) => readCheckins(list, check.questions),
-    mergeFile: (checkins) => mergeCheckins(state, checkins),
+    print: () => printAnswers(state),
+    saveFile: () => saveAnswers(state),
+    loadFile: (chosen) => loadAnswers(state, chosen),
   };
 }
 
@@ -70,12 +66,18 @@ function saveCheckins(state) {
   }
 }
 
-// In the place the self-check keeps for it: where check-ins are kept, the list to choose from with
-// Delete (which asks first) and the changes; after the self-check's buttons, the reminder's choice
-// of months with its button.
+// In the place the self-check keeps for it, under the heading "Check-ins": where check-ins are
+// kept, the list to choose from with Delete (which asks first) and the changes; the name for the
+// next one, "Record this check-in" and "Remind me to check again", then the reminder's choice of
+// months with its button.
 function addCheckinParts(state) {
   const { t, check } = state;
   const base = N.control + "checkins-" + check.id.replace(/\W/g, "-");
+  const name = el("input", { type: "text" });
+  state.record = button(t.record, "secondary", () => {
+    recordCheckin(state, name.value);
+    name.value = "";
+  });
   state.kept = el("p");
   state.choose = el("select", { id: base + "-choose" });
   state.choose.addEventListener("change", () => {
@@ -87,8 +89,15 @@ function addCheckinParts(state) {
   state.confirm = deleteConfirmation(state);
   state.changes = el("div");
   state.remind = reminder(state, base);
-  check.start.block.append(state.remind);
-  check.start.place.append(state.kept, state.pick, state.remove, state.confirm, state.changes);
+  const remind = button(t.remind, "secondary", () => {
+    state.remind.hidden = false;
+    state.remind.querySelector("input:checked").focus();
+  });
+  check.place.replaceWith(el("div", { className: "gd-sc__checkins" }, [
+    el("h3", { textContent: t["checkins-heading"] }), state.kept, state.pick, state.remove, state.confirm, state.changes,
+    el("div", { className: "gd-sc__name" }, [el("label", { textContent: t["checkin-name"] + " " }, [name])]),
+    el("div", { className: "gd-sc__actions" }, [state.record, remind]), state.remind,
+  ]));
 }
 
 function deleteConfirmation(state) {
@@ -105,7 +114,7 @@ function deleteConfirmation(state) {
     saveCheckins(state);
     renderCheckins(state);
     close();
-    (state.checkins.length ? state.remove : state.check.start.record).focus();
+    (state.checkins.length ? state.remove : state.record).focus();
     setText(state.check.say, fill(t["checkins-deleted"], { date: checkinLabel(gone, t) }));
   });
   const box = el("div", { className: "gd-sc__confirm", hidden: true }, [question, yes, button(t.cancel, "secondary", close)]);
@@ -169,7 +178,7 @@ function recordCheckin(state, name) {
   setText(check.say, joined(...words));
 }
 
-/* Check-ins from a loaded file, already read (readFile) -> the message to show. */
+/* Check-ins from a loaded file, already read (files.js) -> the message to show. */
 function mergeCheckins(state, checkins) {
   const before = state.checkins;
   const result = merge(before, checkins);

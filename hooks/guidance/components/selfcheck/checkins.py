@@ -1,10 +1,11 @@
-"""The self-check's progress: each group's result and the check-ins, in a script of their own
-(``assets/selfcheck-progress.js``) that the self-check loads once a checklist has answers or kept
-check-ins, or a check-in is first used; and its strings.
+"""The self-check's progress: each group's result, the check-ins, the printed summary and the
+answer files, in a script of their own (``assets/selfcheck-progress.js``) that the self-check loads
+once a checklist has answers or kept check-ins, or a button that needs it is used; and its strings.
 
 The script is the shared helpers, then ``checkins.js`` (check-ins kept, changes, merging),
 ``calendar.js`` (the reminder's calendar file), ``results.js`` (each group's counts and what is
-left to do) and ``checkins-page.js`` (the part of the page), with ``NAMES`` written in, and given the
+left to do), ``report.js`` ("Print my answers"), ``files.js`` (saving and loading answers) and
+``checkins-page.js`` (the part of the page), with ``NAMES`` written in, and given the
 strings of every language of the site, by locale, as data (a JSON text the function is called
 with): a sheet page read for the first time does not carry them, and the file is the same on every
 page, opened from disk too.
@@ -18,17 +19,27 @@ from collections.abc import Iterable
 from ...language import ENGLISH_ATTRIBUTES, Language, N_, N_plural
 from ...languages.dates import plural_samples
 from ...served import data_literal, scripts_given_data
-from ..shared import SCRIPT as SHARED, shared_source
+from ..shared import helper_sources
 from .selfcheck import FOLDER, names_json
 
 PROGRESS_URI = "assets/selfcheck-progress.js"
-PARTS = ("checkins.js", "calendar.js", "results.js", "checkins-page.js")
+PARTS = ("checkins.js", "calendar.js", "results.js", "report.js", "files.js", "checkins-page.js")
 STRINGS_PARAMETER = "STRINGS_BY_LOCALE"  # the served script's function's parameter: the strings, as data
 MAX = 20  # check-ins kept per checklist; recording one more drops the oldest
 ORDERED = ("not-yet", "partly", "yes")  # the answers (selfcheck.ANSWER_LABELS) between which a change moves up or down, lowest first
 
-# The check-ins' strings, by key (the self-check's own, such as "cancel", are there too).
-CHECKIN_STRINGS: dict[str, str] = {
+# The progress script's strings, by key (the self-check's own, such as "cancel", are there too).
+PROGRESS_STRINGS: dict[str, str] = {
+    "answers-of": N_("Answers of {name}"),
+    "printed": N_("Answers printed on {date}"),
+    "loaded": N_("Answers loaded from the file."),
+    "bad-file": N_("This file cannot be loaded: it is not a file of answers saved from this self-check."),
+    "other-file": N_("This file cannot be loaded: it holds answers to a different checklist."),
+    "no-match": N_("This file cannot be loaded: none of its answers match the questions of this checklist as they are worded now. Your answers have not been changed."),
+    "checkins-heading": N_("Check-ins"),
+    "checkin-name": N_("Name this check-in (optional)"),
+    "record": N_("Record this check-in"),
+    "remind": N_("Remind me to check again"),
     "in-words": N_("Answered in words"),
     "checkins-choose": N_("Compare your answers now with the check-in of"),
     "checkins-delete": N_("Delete this check-in"),
@@ -58,7 +69,7 @@ CHECKIN_STRINGS: dict[str, str] = {
 }
 
 # Counted strings: key-<category> in every plural form of the language (Intl.PluralRules' categories).
-CHECKIN_PLURALS: dict[str, tuple[str, str]] = {
+PROGRESS_PLURALS: dict[str, tuple[str, str]] = {
     "checkins-kept": N_plural("You have {count} check-in on this device.", "You have {count} check-ins on this device."),
     "checkins-added": N_plural("{count} check-in added from the file.", "{count} check-ins added from the file."),
     "checkins-dropped-count": N_plural("The oldest {count} check-in was removed: up to {max} are kept for each checklist.",
@@ -72,9 +83,9 @@ def checkin_strings(language: Language) -> dict[str, str]:
     """The check-ins' strings in ``language``, by key, every plural form as key-<category>; the keys
     of those not yet translated (shown in English) under ENGLISH_ATTRIBUTES, space-separated (none:
     ""), as shared.js's ``stringsGiven`` reads them."""
-    texts = {key: language.gettext(english) for key, english in CHECKIN_STRINGS.items()}
-    english = [key for key, message in CHECKIN_STRINGS.items() if not language.has_interface(message)]
-    for key, (singular, plural) in CHECKIN_PLURALS.items():
+    texts = {key: language.gettext(english) for key, english in PROGRESS_STRINGS.items()}
+    english = [key for key, message in PROGRESS_STRINGS.items() if not language.has_interface(message)]
+    for key, (singular, plural) in PROGRESS_PLURALS.items():
         samples = plural_samples(language.facts.locale)
         forms = {f"{key}-{category}": language.ngettext(singular, plural, n) for category, n in samples.items()}
         texts.update(forms)
@@ -104,7 +115,7 @@ def script(languages: Iterable[Language]) -> str:
 
 def _parts(strings: str) -> list[tuple[str, str]]:
     """The (source, file) parts, with ``strings`` written where checkins-page.js says ``/* STRINGS */ {}``."""
-    parts = [(shared_source(), str(SHARED))]
+    parts = helper_sources()
     for name in PARTS:
         source = (FOLDER / name).read_text(encoding="utf-8")
         for placeholder, value in (("/* STRINGS */ {}", strings), ("/* NAMES */ {}", names_json()), ("/* MAX */ 0", str(MAX)),

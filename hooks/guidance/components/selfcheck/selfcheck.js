@@ -16,11 +16,11 @@
    it is given: its strings (t), questions and their words (names), the controls it added (leaves:
    the answerable questions; notes; groups; then addParts' controls around the questions), and
    what the reader gave (answers, name). In order: making the controls (addGroup, addQuestion,
-   addParts), answers in and out of storage and files (load, save, saveFile, loadFile), showing
-   them (render, report), the reader's events (listen), and starting (init, startUp). The build
-   puts checkins-start.js after it, in the same function: the check-ins' part (addCheckinStart),
-   and the progress script, loaded once there are answers or check-ins (showProgress, checkins),
-   which then shows each group's result and the check-ins (check.checkins). */
+   addParts), answers in and out of storage (load, save), showing them (render), the reader's
+   events (listen), and starting (init, startUp). The build puts progress-start.js after it, in the
+   same function: the progress script, loaded once there are answers or check-ins or a button that
+   needs it is used (showProgress, progressPart, withProgress), which then shows each group's result
+   and the check-ins, prints the summary and saves and loads files (check.progress). */
 "use strict";
 const N = /* NAMES */ {};
 const ANSWERS = N.answers;
@@ -86,7 +86,6 @@ const progress = (ids, answers) => ({ answered: ids.filter((id) => answer(answer
 const todo = (ids, answers) => ids.map((id) => ({ id, answer: answer(answers, id) })).filter((item) => !/^(yes|na|written)$/.test(item.answer));
 
 // The page
-const PRINTING = "gd-sc-printing";
 
 /* One checklist's state: its strings, questions, controls and what the reader gave. */
 function selfcheck(root) {
@@ -181,7 +180,8 @@ function noteBox(check, qid) {
 }
 
 // Around the questions: where answers are kept and the progress (before them), what is left to do,
-// the name, the buttons, the confirmation of clearing and the messages (after them).
+// the name, the buttons, the confirmation of clearing, the place of the check-ins and the messages
+// (after them). The buttons that need the progress script go should it not load.
 function addParts(check) {
   const { root, t } = check;
   const saved = el("p");
@@ -197,19 +197,19 @@ function addParts(check) {
   who.setAttribute("aria-describedby", whoHint.id);
   status.setAttribute("role", "status");
   say.setAttribute("aria-live", "polite");
-  Object.assign(check, { saved, printNote, who, overall, left, list, file, status, say });
+  const needsProgress = [
+    button(t.print, "secondary", () => withProgress(check, (part) => part.print())),
+    button(t.save, "secondary", () => withProgress(check, (part) => part.saveFile())),
+    button(t.load, "secondary", () => file.click()),
+  ];
+  Object.assign(check, { saved, printNote, who, overall, left, list, file, status, say, needsProgress, place: el("div") });
   const [clear, confirm] = clearButton(check);
   root.querySelector(`[${N.group}]`).before(el("div", { className: "gd-sc__intro" }, [printNote, saved, overall]));
   root.append(
     el("div", { className: "gd-sc__summary" }, [el("h3", { textContent: t["todo-heading"] }), left, list]),
     el("div", { className: "gd-sc__name" }, [el("label", { htmlFor: who.id, textContent: t.name }), whoHint, who]),
-    el("div", { className: "gd-sc__actions" }, [
-      button(t.print, "secondary", () => printAnswers(check)),
-      button(t.save, "secondary", () => saveFile(check)),
-      button(t.load, "secondary", () => file.click()),
-      clear, file,
-    ]),
-    confirm, addCheckinStart(check), status, say,
+    el("div", { className: "gd-sc__actions" }, [...needsProgress, clear, file]),
+    confirm, check.place, status, say,
   );
 }
 
@@ -272,26 +272,6 @@ function set(check, qid, field, value) {
   save(check);
 }
 
-function saveFile(check) {
-  const checkins = check.checkins?.fileCheckins();
-  const data = JSON.stringify({ ...write(check.answers, check.id, check.questions, new Date(), { name: check.name, words: check.names }), ...(checkins && { checkins }) }, null, 1);
-  download(data, "application/json", check.id, "-answers.json");
-}
-
-// A file's check-ins are read before its answers are taken: check-ins that are not ours refuse it whole.
-async function loadFile(check, chosen) {
-  const { t } = check;
-  const text = chosen?.size < 200000 ? await chosen.text() : "";
-  const result = text ? parseFile(text, check.id, check.questions) : { error: "bad" };
-  if (result.error) return tell(check, { other: t["other-file"], none: t["no-match"] }[result.error] || t["bad-file"], true);
-  const kept = await fileCheckins(check, text).catch(() => ({ checkins: [] }));  // check-ins that cannot load: the answers still can
-  if (kept.error) return tell(check, t["bad-file"], true);
-  check.answers = result.answers;
-  check.name = result.name || check.name;
-  save(check, true);
-  tell(check, kept.checkins.length ? t.loaded + " " + check.checkins.mergeFile(kept.checkins) : t.loaded);
-}
-
 function tell(check, words, error) {
   setText(check.status, words);
   check.status.className = error ? "gd-sc__status--error" : "";
@@ -309,7 +289,7 @@ function render(check, sync) {
   saved.className = "gd-sc__saved" + (store && !unreadable ? "" : " gd-sc__saved--warning");
   const rest = todo(check.ids, answers);
   setText(check.left, count(check, "todo", rest.length));
-  if (check.checkins) return check.checkins.changed();  // each group's result and its questions still to do, in place of this list
+  if (check.progress) return check.progress.changed();  // each group's result and its questions still to do, in place of this list
   check.list.replaceChildren(...rest.map((item) => el("li", {}, [
     el("a", { href: "#" + item.id, textContent: check.names.get(item.id) }), " ", tag(check, item.answer),
   ])));
@@ -334,38 +314,6 @@ function renderAnswers(check, sync) {
   });
 }
 
-// "Print my answers": a short summary printed instead of the page.
-function printAnswers(check) {
-  document.querySelectorAll(".gd-sc__report").forEach((old) => old.remove());
-  document.body.append(report(check, longDate(new Date(), check.t)));
-  document.documentElement.classList.add(PRINTING);
-  window.print();
-}
-
-// The summary: each question once with its answer and note, then what is left to do.
-function report(check, today) {
-  const { answers, names, t } = check;
-  const heading = check.root.querySelector("h2")?.textContent.trim();
-  const sheet = document.querySelector("article h1")?.textContent.trim().replace(/\s+/g, " ");
-  const parts = [el("h1", { textContent: heading || sheet }), el("p", { textContent: sheet })];
-  if (check.name) parts.push(el("p", { className: "gd-sc__report-name", textContent: fill(t["answers-of"], { name: check.name }) }));
-  parts.push(el("p", { textContent: fill(t.printed, { date: today }) }), el("p", { textContent: check.overall.textContent }));
-  check.groups.forEach((group) => {
-    if (group.name) parts.push(el("h2", { textContent: group.name }));
-    parts.push(check.checkins?.result(group.ids) || "", el("dl", {}, group.all.flatMap((qid) => {
-      const entry = answers.get(qid) || {};
-      const given = check.ids.includes(qid);
-      if (!given && !entry.n) return [];
-      const words = [given ? entry.w || (entry.a ? t[entry.a] : t.unanswered) : "", entry.n ? t.note + ": " + entry.n : ""];
-      return [el("dt", { textContent: names.get(qid) }), el("dd", { textContent: words.filter(Boolean).join(". ") })];
-    })));
-  });
-  const rest = todo(check.ids, answers);
-  parts.push(el("h2", { textContent: t["todo-heading"] }), el("p", { textContent: count(check, "todo", rest.length) }),
-    el("ul", {}, rest.map((item) => el("li", {}, [names.get(item.id) + ": ", tag(check, item.answer)]))));
-  return el("div", { className: "gd-sc__report", lang: document.documentElement.lang }, parts);
-}
-
 // The reader's answers, notes, name and files.
 function listen(check) {
   const { root } = check;
@@ -387,7 +335,7 @@ function listen(check) {
   check.file.addEventListener("change", () => {
     const chosen = check.file.files[0];
     check.file.value = "";
-    return loadFile(check, chosen);
+    return withProgress(check, (part) => part.loadFile(chosen));
   });
 }
 
@@ -405,8 +353,4 @@ if (startUp("gdSelfCheckInit", init)) {
   // Back on the page: answers may have changed on another page since, and the browser may have
   // put back the form as it was (from its cache, or by restoring the controls' old state).
   window.addEventListener("pageshow", () => live.forEach(reload));
-  window.addEventListener("afterprint", () => {
-    document.documentElement.classList.remove(PRINTING);
-    document.querySelectorAll(".gd-sc__report").forEach((old) => old.remove());
-  });
 }

@@ -29,7 +29,7 @@ from ..shared import date_strings, script_sources
 FOLDER = Path(__file__).parent
 STYLESHEET = FOLDER / "selfcheck.css"
 SCRIPT = FOLDER / "selfcheck.js"
-START = FOLDER / "checkins-start.js"  # served after selfcheck.js, in the same function
+START = FOLDER / "progress-start.js"  # served after selfcheck.js, in the same function
 SCRIPT_URI = "assets/selfcheck.js"  # where the site serves it; only pages with a checklist load it (script.html)
 EXAMPLES = FOLDER / "examples"      # a small sheet with two checklists, for this component's tests
 
@@ -53,13 +53,11 @@ STRINGS: dict[str, str] = {
     "name": N_("Your name, or your organisation's name (optional)"),
     "name-hint": N_("It is saved in the file with your answers, so that when partners compare their answers, each is named."),
     "print-note": N_("Your answers are not on this printout. To print them, use the \"Print my answers\" button on the page."),
-    "answers-of": N_("Answers of {name}"),
     "saved": N_("Your answers are saved in this browser on this device only. Nothing is sent anywhere."),
     "unsaved": N_("Your answers cannot be saved in this browser, so they will be lost when you leave the page. To keep them, save them to a file."),
     "unreadable": N_("Answers saved earlier on this device could not be read, so this self-check starts empty."),
     "todo-heading": N_("What is left to do"),
     "print": N_("Print my answers"),
-    "printed": N_("Answers printed on {date}"),
     "clear": N_("Clear answers"),
     "confirm": N_("Clear all your answers and notes to this checklist? This cannot be undone."),
     "confirm-yes": N_("Yes, clear answers"),
@@ -67,14 +65,6 @@ STRINGS: dict[str, str] = {
     "cleared": N_("Your answers have been cleared."),
     "save": N_("Save answers to a file"),
     "load": N_("Load answers from a file"),
-    "loaded": N_("Answers loaded from the file."),
-    "bad-file": N_("This file cannot be loaded: it is not a file of answers saved from this self-check."),
-    "other-file": N_("This file cannot be loaded: it holds answers to a different checklist."),
-    "no-match": N_("This file cannot be loaded: none of its answers match the questions of this checklist as they are worded now. Your answers have not been changed."),
-    "checkins-heading": N_("Check-ins"),
-    "checkin-name": N_("Name this check-in (optional)"),
-    "record": N_("Record this check-in"),
-    "remind": N_("Remind me to check again"),
 }
 
 # Counted strings: every plural form of the page's language reaches the page as
@@ -106,8 +96,8 @@ class Names:
     date: str = "data-sc-date"                   # the order of a date's parts: "{d} {MMMM} {y}" (from Babel)
     months: str = "data-sc-months"               # the month names in the page's language (shared.date_strings)
     started: str = "data-sc-started"             # set by the script once it has started on a checklist
-    checkins_script: str = "data-sc-checkins"    # on the script's tag: the address of the check-ins' script (checkins.py)
-    checkins_ready: str = "gdSelfCheckCheckins"  # the check-ins' script's function, on window once it has loaded
+    checkins_script: str = "data-sc-checkins"    # on the script's tag: the address of the progress script (checkins.py)
+    checkins_ready: str = "gdSelfCheckCheckins"  # the progress script's function, on window once it has loaded
     checkins_key: str = "gd-selfcheck-checkins:"  # + checklist id: where its check-ins are kept (localStorage)
     control: str = "gd-sc-"                      # + question id: the name of its answers' radio group
     answers: tuple[str, ...] = tuple(ANSWER_LABELS)
@@ -192,10 +182,11 @@ def names_json() -> str:
 
 
 def sources() -> list[tuple[str, str]]:
-    """The script as the build puts it together, before minifying: the shared helpers, then
-    ``selfcheck.js`` with ``NAMES`` written in, then the start of results and check-ins
-    (``checkins-start.js``), whose functions it calls once it has started."""
-    return [*script_sources(SCRIPT, with_names(SCRIPT)), (with_names(START), str(START))]
+    """The script as the build puts it together, before minifying: the shared helpers (not those
+    for dates and files: it makes neither), then ``selfcheck.js`` with ``NAMES`` written in, then
+    what loads the progress script (``progress-start.js``: results, check-ins, printing and files),
+    which it calls once it has started."""
+    return [*script_sources(SCRIPT, with_names(SCRIPT), dates_and_files=False), (with_names(START), str(START))]
 
 
 def script() -> str:

@@ -223,7 +223,7 @@ test("clearing asks first; Escape or Cancel keeps the answers, Yes clears them, 
   click(opened, clear);
   click(opened, yes);
   assert.equal(window.localStorage.getItem(KEY), null);
-  assert.equal(main.querySelector("input:checked"), null);
+  assert.equal(main.querySelector('input[name="gd-sc-have-plan"]:checked'), null);
   assert.equal(main.querySelector("[data-note=have-plan]").value, "");
   assert.equal(main.querySelector("[data-note=have-plan]").parentElement.hidden, true);
   assert.equal(text("[role=status]"), "Your answers have been cleared.");
@@ -236,6 +236,7 @@ test("saving to a file: the answers with the name and each question's words, nam
   answer(opened, "who-writes", "not-yet");
   type(opened, main.querySelector(".gd-sc__name input"), "Cardiff Food Bank");
   click(opened, buttonCalled(main, "Save answers to a file"));
+  await settle();  // the progress script, which saves files, is loaded on first use
   assert.equal(opened.downloads.length, 1);
   const [saved] = opened.downloads;
   assert.equal(saved.name, "self-check-example-checklist-answers.json");
@@ -296,6 +297,7 @@ test("printing my answers: a summary of each question once, its answer and note,
   const opened = await page({ store: { [KEY]: saved({ "have-plan": { a: "yes", n: "Agreed in May" }, "who-does": { n: "Ask at the AGM" }, "who-writes": { a: "partly" } }, { name: "Tŷ Hapus" }) } });
   const { window, document, main } = opened;
   click(opened, buttonCalled(main, "Print my answers"));
+  await settle();  // the progress script, which prints, is loaded on first use
   assert.equal(opened.printed, 1);
   assert.ok(document.documentElement.classList.contains("gd-sc-printing"));
   const report = document.querySelector("body > .gd-sc__report");
@@ -314,6 +316,7 @@ test("printing my answers: a summary of each question once, its answer and note,
   assert.equal(report.querySelector("h2:last-of-type + p").textContent, "4 questions still to do");
   assert.equal(report.querySelectorAll("ul li").length, 4);
   click(opened, buttonCalled(main, "Print my answers"));
+  await settle();
   assert.equal(document.querySelectorAll(".gd-sc__report").length, 1);  // one summary, however often printed
   window.dispatchEvent(new window.Event("afterprint"));
   assert.equal(document.querySelector(".gd-sc__report"), null);
@@ -358,6 +361,7 @@ test("on a Welsh page the interface is Welsh, counts in Welsh plural forms and t
   answer(opened, "have-plan", "yes");
   assert.equal(main.querySelector(".gd-sc__group-progress").textContent, "1 o 2 gwestiwn wedi'u hateb");
   click(opened, buttonCalled(main, "Argraffu fy atebion"));
+  await settle();
   const months = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"];
   assert.ok(document.querySelector(".gd-sc__report").textContent.includes(months[new Date().getMonth()]));
   assert.equal(document.querySelector(".gd-sc__report").lang, "cy");

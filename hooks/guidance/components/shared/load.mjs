@@ -74,14 +74,15 @@ export function open(page, script, { storage = true, store = {}, prepare = () =>
     const blob = blobs.get(link.href);
     opened.downloads.push({ name: link.download, type: blob.type, text: () => blob.text() });
   }, true);
-  // A script the page adds later (the self-check's progress script) runs as served, before its load event.
+  // A script the page adds later (the self-check's progress script) runs as served, before the
+  // load event that happy-dom (not loading files) gives it as it is added.
   const append = document.head.append.bind(document.head);
   document.head.append = (...nodes) => {
-    append(...nodes);
     for (const node of nodes) {
       const uri = Object.keys(built.served).find((path) => node.src?.endsWith("/" + path));
       if (uri) vm.runInContext(built.served[uri], window);
     }
+    append(...nodes);
   };
   if (served) vm.runInContext(built.served[script], window);
   else for (const { file, source } of built.scripts[script].slice(0, parts)) new vm.Script(source, { filename: pathToFileURL(file).href }).runInContext(window);

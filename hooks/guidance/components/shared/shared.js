@@ -1,7 +1,8 @@
 /* The browser helpers the components' scripts share (the self-check, the comparison), written once.
-   The build puts this file before each component's script, the two inside one function
+   The build puts this file before each component's script (and, for the scripts that make dates
+   and files, dates-and-files.js: longDate, download), all inside one function
    (components/__init__.py, served.py), so these names are that script's own; Node's tests run the
-   two files one after the other in one window (shared/load.mjs). A classic script: pages opened
+   files one after the other in one window (shared/load.mjs). A classic script: pages opened
    from disk cannot load modules. It only defines; a component's script calls.
 
    - FORMAT, VERSION: the name and version of a file of answers saved from the self-check, which
@@ -16,13 +17,10 @@
      with one of them as in English (ENGLISH.lang); joined(...texts): the texts joined by spaces;
      counted(strings, name, n, values): the string
      "<name>-<plural category of n>" in the language strings.locale (Welsh has six), {count} and
-     values filled; longDate(date, strings): a date as the build writes dates, from strings.date
-     (Babel's pattern) and strings.months (the month names joined by "|");
+     values filled;
    - el(tag, props, children), button(text, kind, click): elements made with their properties;
      setText(node, words): the node's text set (marked as el marks it), the node returned;
    - storage(): the browser's localStorage, or null where the page cannot write to it;
-   - download(data, type, checklist, suffix): a file saved from the page, named for the checklist
-     ("partnership/checklist", "-answers.json" -> "partnership-checklist-answers.json");
    - startUp(name, init): init once the page is parsed and after every page change of Material's
      instant navigation, which runs a content's scripts again on each arrival: only the first run
      of a script is kept (under window[name]), the later ones call it;
@@ -62,9 +60,6 @@ function counted(strings, name, n, values) {
   return fill(strings[name + "-" + category] || strings[name + "-other"], { count: n, ...values });
 }
 
-/* "26 Tachwedd 2026": the browser's Intl may not know the page's language. */
-const longDate = (date, strings) => fill(strings.date, { d: date.getDate(), MMMM: strings.months.split("|")[date.getMonth()], y: date.getFullYear() });
-
 function el(tag, props, children) {
   const node = Object.assign(document.createElement(tag), props);
   if (props && "textContent" in props) setText(node, props.textContent);
@@ -94,14 +89,6 @@ function storage() {
   } catch (error) {
     return null;
   }
-}
-
-function download(data, type, checklist, suffix) {
-  const link = el("a", { href: URL.createObjectURL(new Blob([data], { type })), download: checklist.replace(/\W/g, "-") + suffix });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 5000);
 }
 
 /* true on the first run of the script, false on a later one (which has called the first run's init). */

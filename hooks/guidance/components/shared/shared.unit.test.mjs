@@ -1,5 +1,6 @@
-// The shared browser helpers (shared.js), once for both components' scripts: in a window with the
-// self-check's example page and the helpers alone run in it.
+// The shared browser helpers (shared.js and dates-and-files.js), once for the components' scripts:
+// in a window with the self-check's example page and the helpers alone run in it, as the progress
+// script puts them together.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import vm from "node:vm";
@@ -8,7 +9,7 @@ import { PAGES, named, open } from "./load.mjs";
 const NAMES = ["FORMAT", "VERSION", "own", "fill", "strings", "counted", "longDate", "el", "button", "storage", "download", "startUp", "startOnce"];
 
 function helpers(options = {}) {
-  const opened = open(PAGES.sheet, "assets/selfcheck.js", { parts: 1, ...options });
+  const opened = open(PAGES.sheet, "assets/selfcheck-progress.js", { parts: 2, ...options });
   return { ...opened, H: named(opened, NAMES) };
 }
 
