@@ -58,7 +58,8 @@ def test_the_core_builds_its_pages_with_mkdocs_absent():
 
 def test_the_refusing_finder_refuses():
     """The check above can fail: with the same finder, none of the adapter's modules imports."""
-    for module in ("guidance.adapter.mkdocs_site", "guidance.adapter.mkdocs_theme", "guidance.adapter.mkdocs_command"):
+    for module in ("guidance.adapter.mkdocs_api", "guidance.adapter.mkdocs_site", "guidance.adapter.mkdocs_theme",
+                   "guidance.adapter.mkdocs_command"):
         script = SCRIPT.split("package = Path")[0] + f"import {module}\n"
         result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,
                                 env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "HOME": str(ROOT)})

@@ -6,28 +6,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
-
 from ..problems import ContentError
 from ..site import generator, serving
+from .mkdocs_api import MkDocsException, build, load_config, serve
 
 
 def run(command: str, config_file: Path, site_dir: Path | None = None, *, quiet: bool = False,
         dev_addr: str | None = None) -> int:
     """``guidance build`` (strict, clean) or ``guidance serve`` (--dirty) for a site folder, its
     mkdocs.yml completed with the shared configuration; 1 after an error, said once."""
-    from mkdocs.commands import build, serve
-    from mkdocs.config import load_config
-
     with serving.console("mkdocs", quiet, refused=(ContentError, MkDocsException)) as outcome:
         options = generator.completed(config_file)
         if command == "serve":
-            serve.serve(str(config_file), build_type="dirty", dev_addr=dev_addr, **options)
+            serve(str(config_file), build_type="dirty", dev_addr=dev_addr, **options)
             return outcome.status
         config = load_config(str(config_file), **{**options, "site_dir": str(site_dir), "strict": True})
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            build.build(config)
+            build(config)
         finally:
             config.plugins.on_shutdown()
     return outcome.status

@@ -1,7 +1,8 @@
 """The MkDocs adapter's events: MkDocs loads this file as a hook, and each event hands the core's
 pages, files and theme context to MkDocs and Material. The work is the core's (site/build.py,
 site/theme.py, site/serving.py); the theme's context becomes Material's in mkdocs_theme.py, and
-``guidance build`` and ``guidance serve`` run MkDocs from mkdocs_command.py. ``_build`` and
+``guidance build`` and ``guidance serve`` run MkDocs from mkdocs_command.py; what they take from
+MkDocs they import from mkdocs_api.py, the one module that imports it. ``_build`` and
 ``_theme`` hold one build; MkDocs' server keeps this module and runs it again when the core
 changed (on_config).
 """
@@ -15,23 +16,18 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, TypeVar
 
 from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
-
-if TYPE_CHECKING:  # for types only: mkdocs.livereload (a web server) is not loaded by a build
-    from mkdocs.livereload import LiveReloadServer
 
 CORE = Path(__file__).resolve().parents[1]  # the guidance package
 if str(CORE.parent) not in sys.path:  # MkDocs puts only this file's folder on the path while it loads it
     sys.path.insert(0, str(CORE.parent))
 from guidance import disk_cache  # noqa: E402
 from guidance.adapter import mkdocs_theme as material  # noqa: E402
+from guidance.adapter.mkdocs_api import File, Files, MkDocsConfig, Navigation, Page, PluginError, TemplateContext  # noqa: E402
 from guidance.problems import ContentError  # noqa: E402
 from guidance.site import build as site, generator, render, serving, settings, theme as core  # noqa: E402
+
+if TYPE_CHECKING:  # for types only: MkDocs' web server is not loaded by a build
+    from guidance.adapter.mkdocs_api import LiveReloadServer
 
 serving.mark_core_read()  # a core changed after this is read anew (on_config)
 T = TypeVar("T")

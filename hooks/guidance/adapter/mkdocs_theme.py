@@ -10,17 +10,11 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
-from mkdocs.commands.build import get_context
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents, get_toc
-from mkdocs.utils.templates import TemplateContext
 
 from ..site import render, theme
 from ..site.build import SiteBuild
 from ..site.pages import PageSpec
+from .mkdocs_api import Files, MkDocsConfig, Navigation, Page, TableOfContents, TemplateContext, get_context, get_toc
 
 
 def localised(context: TemplateContext, config: MkDocsConfig, build: SiteBuild, code: str,
